@@ -1,0 +1,61 @@
+# The Local Offer portal. `make run` serves it; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# CI sets this to run the suite a second time on PostgreSQL.
+TEST_DATABASE_URL ?=
+
+.PHONY: run install frontend migrate content static serve test test-sqlite test-postgres lint bench clean
+
+run: install frontend migrate content static serve
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+frontend: node_modules/.package-lock.json
+	npm run --silent build
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+content: install
+	$(PY) manage.py load_local_offer
+
+static: install frontend
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+serve:
+	@echo "Serving the Local Offer portal on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The whole suite: checks, lint, then the tests on SQLite and, when TEST_DATABASE_URL is
+# set (CI sets it), again on PostgreSQL.
+test: install frontend
+	DJANGO_SETTINGS_MODULE=localoffer.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=localoffer.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+	$(MAKE) test-sqlite
+	@if [ -n "$(TEST_DATABASE_URL)" ]; then $(MAKE) test-postgres; else echo "TEST_DATABASE_URL not set: skipping the PostgreSQL run."; fi
+
+test-sqlite: install frontend
+	env -u DATABASE_URL $(PY) -m pytest
+
+test-postgres: install frontend
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+clean:
+	rm -rf $(VENV) node_modules static_build staticfiles

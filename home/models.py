@@ -1,0 +1,233 @@
+"""The ground floor: the home page, site settings, information pages and the page base that
+every content page in the other apps shares (summary, audience, owner and review dates)."""
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.db import models
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock, LinkBlock
+
+REVIEW_PERIOD_MONTHS = 12
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", "Everyone"
+    PARENTS = "parents", "Parents and carers"
+    SCHOOLS = "schools", "Schools and settings"
+
+
+class ReviewMixin(models.Model):
+    """Who owns a piece of content and when it must next be checked.
+
+    Used by every page and by contacts. `review_by` defaults to 12 months after the last
+    review, so content that nobody looks at shows up in the 'Content due for review' report.
+    """
+
+    content_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The person who keeps this up to date. They get the review reminders.",
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When someone last checked that this is still right.",
+    )
+    review_by = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When it must next be checked. Leave empty for 12 months after the last review.",
+    )
+
+    review_panels = [
+        MultiFieldPanel(
+            [FieldPanel("content_owner"), FieldPanel("last_reviewed"), FieldPanel("review_by")],
+            heading="Review",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def fill_review_dates(self, today=None):
+        """Give an empty review date its default: 12 months after the last review."""
+        today = today or date.today()
+        if self.last_reviewed is None:
+            self.last_reviewed = today
+        if self.review_by is None:
+            self.review_by = self.last_reviewed + relativedelta(months=REVIEW_PERIOD_MONTHS)
+
+    def save(self, *args, **kwargs):
+        self.fill_review_dates()
+        super().save(*args, **kwargs)
+
+
+class BasePage(ReviewMixin, Page):
+    """What every content page shares: a summary, who it is for, and review dates."""
+
+    summary = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="One or two plain sentences under the title. Also shown in search results and lists.",
+    )
+    audience = models.CharField(
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.EVERYONE,
+        help_text="Who the page is mainly for. Used to filter search results.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("audience")]
+    settings_panels = Page.settings_panels + ReviewMixin.review_panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=3),
+        index.FilterField("audience"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_section_title(self):
+        """The name of the part of the site this page is in (for search results)."""
+        section = self.get_parent()
+        return section.title if section and section.depth > 2 else ""
+
+
+class HomePage(BasePage):
+    """The front page: ways in for parents and carers, schools and settings, and editors."""
+
+    intro = RichTextField(
+        features=["bold", "link"],
+        blank=True,
+        help_text="A sentence or two that says what the Local Offer is.",
+    )
+    parents_heading = models.CharField(max_length=120, default="For parents and carers", help_text="Heading above the parents' links.")
+    parents_links = StreamField(
+        [("link", LinkBlock())], blank=True, help_text="The pages parents and carers most often need."
+    )
+    schools_heading = models.CharField(max_length=120, default="For schools and settings", help_text="Heading above the schools' links.")
+    schools_links = StreamField(
+        [("link", LinkBlock())], blank=True, help_text="The pages SENCOs and head teachers most often need."
+    )
+    editors_text = models.CharField(
+        max_length=250,
+        default="Council staff can sign in to update this website.",
+        help_text="The line above the link to the editors' sign-in.",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("parents_heading"), FieldPanel("parents_links")], heading="Parents and carers"),
+        MultiFieldPanel([FieldPanel("schools_heading"), FieldPanel("schools_links")], heading="Schools and settings"),
+        MultiFieldPanel([FieldPanel("editors_text")], heading="Council editors"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class InformationPage(BasePage):
+    """A plain page for the site's own information: accessibility statement, cookies, privacy,
+    contact us. Not for SEND guidance (use a guidance page)."""
+
+    body = StreamField(BodyBlock(), blank=True, help_text="The text of the page.")
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "information page"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What the council fills in once for the whole site: its name, the service name and
+    its general contact details. Empty fields are simply not shown."""
+
+    council_name = models.CharField(
+        max_length=120, blank=True, help_text="The council's name, shown in the header and footer."
+    )
+    service_name = models.CharField(
+        max_length=120, default="Local Offer", help_text="The name of this website, shown in the header."
+    )
+    phase = models.CharField(
+        max_length=20, blank=True, default="Beta", help_text="Phase tag, for example 'Beta'. Leave empty for none."
+    )
+    phase_text = RichTextField(
+        features=["link"],
+        blank=True,
+        default="This is a new website. Your feedback helps us improve it.",
+        help_text="The sentence in the phase banner.",
+    )
+    contact_email = models.EmailField(blank=True, help_text="The Local Offer team's email address.")
+    contact_phone = models.CharField(max_length=40, blank=True, help_text="The Local Offer team's phone number.")
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The accessibility statement, linked from every page's footer.",
+    )
+    cookies_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The page about cookies, linked from every page's footer.",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The privacy notice, linked from every page's footer.",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The page that says how to contact the Local Offer team (or the contact directory).",
+    )
+
+    panels = [
+        FieldPanel("council_name"),
+        FieldPanel("service_name"),
+        MultiFieldPanel([FieldPanel("phase"), FieldPanel("phase_text")], heading="Phase banner"),
+        MultiFieldPanel(
+            [
+                HelpPanel("The council fills these in. Nothing is shown until they are."),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading="Contact",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("accessibility_page"),
+                FieldPanel("cookies_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("contact_page"),
+            ],
+            heading="Footer links",
+        ),
+    ]
+
+    def footer_links(self):
+        """The footer's links, in order, skipping any not chosen yet. One query for all four."""
+        wanted = [
+            (self.accessibility_page_id, "Accessibility statement"),
+            (self.cookies_page_id, "Cookies"),
+            (self.privacy_page_id, "Privacy"),
+            (self.contact_page_id, "Contact us"),
+        ]
+        pages = Page.objects.live().in_bulk([pk for pk, _ in wanted if pk])
+        return [{"url": pages[pk].url, "text": text} for pk, text in wanted if pk in pages]
+
+    class Meta:
+        verbose_name = "site settings"

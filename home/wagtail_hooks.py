@@ -1,0 +1,1 @@
+"""Admin hooks for the site as a whole."""

@@ -1,0 +1,4 @@
+"""Services: service pages and their reports (pages.py). Other features of this app add a
+module here and import it below, so Django finds their models."""
+
+from .pages import ServiceIndexPage, ServicePage, ServiceReportPage  # noqa: F401

@@ -1,0 +1,3 @@
+"""URLs the services app owns outside the page tree."""
+
+urlpatterns = []
