@@ -116,6 +116,14 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Rate limits (django-ratelimit) count in the default cache. Redis shares the count between
+# processes; the local-memory cache of the embedded default counts per process, which is
+# enough for a single `runserver` and is why its check is silenced when Redis is not set.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_VIEW = "home.views.rate_limited"
+if not REDIS_URL:
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
 # --- Passwords and sign-in ------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

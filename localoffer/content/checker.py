@@ -1,0 +1,5 @@
+"""Content part 'checker'. (To come.)"""
+
+
+def load(context, log):
+    return 0

@@ -1,0 +1,5 @@
+"""Content part 'contacts'. (To come.)"""
+
+
+def load(context, log):
+    return 0

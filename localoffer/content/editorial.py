@@ -1,0 +1,5 @@
+"""Content part 'editorial'. (To come.)"""
+
+
+def load(context, log):
+    return 0

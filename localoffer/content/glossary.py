@@ -1,0 +1,5 @@
+"""Content part 'glossary'. (To come.)"""
+
+
+def load(context, log):
+    return 0
