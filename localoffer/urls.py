@@ -18,3 +18,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# The 500 page renders without the database (see home/views.py and docs/security.md).
+handler500 = "home.views.server_error"

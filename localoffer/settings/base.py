@@ -6,9 +6,11 @@ insists on the secrets.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "localoffer"
@@ -36,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
@@ -57,11 +60,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    # Security: sign-in lockout (see docs/security.md)
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Headers for pages (static files served above don't need them): see docs/security.md.
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "home.middleware.PublicMethodsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -69,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "localoffer.urls"
@@ -157,6 +168,18 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
+# Editorial workflow (docs/editors.md): every change goes through the 'Moderators approval'
+# workflow; editors may lock pages; moderation emails go to the people involved.
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAILADMIN_UNSAFE_PAGE_DELETION_LIMIT = 10
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# 'Is this page useful?' comments are deleted after this many days by `delete_old_feedback`.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "365"))
+# How many 'Is this page useful?' answers one visitor may send (django-ratelimit rate).
+FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/m")
+# Content due for review: items whose 'review by' date is within this many days count as soon due.
+REVIEW_DUE_SOON_DAYS = int(os.environ.get("REVIEW_DUE_SOON_DAYS", "30"))
+
 # Search: Wagtail's database backend needs no other server. With ELASTICSEARCH_URL set, the
 # search app's backend settings switch to Elasticsearch (see search/backends.py).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -178,6 +201,64 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # GOV.UK Frontend forms post normally; no JS reads the token.
+
+# Content-Security-Policy (django-csp 4): nothing but this site's own files; no inline script
+# or style anywhere on public pages. JSON-LD (<script type="application/ld+json">) is data, not
+# script, so it is not blocked. The Wagtail admin needs inline script, so it is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+    },
+}
+
+# Permissions-Policy (django-permissions-policy): no page needs these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Sign-in lockout (django-axes): 5 failed attempts for one username from one IP address lock
+# that pair for an hour. The message is the same whether or not the account exists.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(hours=int(os.environ.get("AXES_COOLOFF_HOURS", "1")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_COOLOFF_MESSAGE = "Too many failed attempts to sign in. Wait an hour, then try again."
+
+# Documents: only these types upload (no HTML or SVG: they could run script on this site's
+# address). They are served through Wagtail's view; only PDF and plain text open in the
+# browser, everything else downloads as an attachment.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 LOGGING = {
     "version": 1,

@@ -14,3 +14,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# django-axes needs a request to authenticate, so the test client's login() would fail with it
+# on. The lockout tests (localoffer/tests/test_accounts.py) switch it back on.
+AXES_ENABLED = False
