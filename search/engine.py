@@ -1,0 +1,278 @@
+"""One search over the site: pages (guidance, services and the rest), glossary terms and
+contacts. The view (search/views.py) reads the request; this module does the searching.
+
+Pages are the ranked, paginated results. Glossary terms and contacts that match are shown in
+their own boxes above them (a few on the first page; all of them when their section is chosen).
+
+Speed: the page search asks the backend for a count and then for one page of results only
+(Wagtail's search results are lazy: `count()` then a slice), never for every match.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from home.models import Audience, BasePage
+
+from .query import normalise_words
+
+PER_PAGE = 10
+BOX_SIZE = 3  # glossary terms and contacts shown above the page results
+VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
+
+
+@dataclass
+class Result:
+    title: str
+    url: str
+    section: str = ""
+    summary: str = ""
+    audience: str = ""
+    kind: str = "page"
+    extra: dict = field(default_factory=dict)
+
+
+# --- Highlighting ---------------------------------------------------------------------------
+def highlight(text, terms):
+    """`text` escaped, with the words and phrases in `terms` (and longer words that start with
+    them) wrapped in <mark>. Escapes first, so markup in the text or the query is harmless."""
+    text = text or ""
+    words = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not words:
+        return escape(text)
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(r"\W+".join(map(re.escape, w.split())) for w in words) + r")\w*", re.IGNORECASE
+    )
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out.append(escape(text[last : match.start()]))
+        out.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
+
+
+# --- Sections and audiences -----------------------------------------------------------------
+def get_home(request=None):
+    site = Site.find_for_request(request) if request is not None else Site.objects.filter(is_default_site=True).first()
+    return site.root_page if site else None
+
+
+class Section(NamedTuple):
+    slug: str
+    title: str
+    path: str
+    url: str
+
+
+def get_sections(home):
+    """[Section(slug, title, path, url)] for each part of the site: the home page's live children, except
+    the plain information pages (accessibility, cookies...)."""
+    if home is None:
+        return []
+    information = apps.get_model("home", "InformationPage")
+    children = home.get_children().live().public().not_type(information).order_by("path")
+    return [Section(child.slug, child.title, child.path, child.url) for child in children]
+
+
+AUDIENCES = [(Audience.PARENTS.value, Audience.PARENTS.label), (Audience.SCHOOLS.value, Audience.SCHOOLS.label)]
+
+
+def base_page_models():
+    """Every concrete page type with an audience (every BasePage)."""
+    return [m for m in apps.get_models() if issubclass(m, BasePage) and not m._meta.abstract]
+
+
+def audience_filter(audience):
+    """Pages for this audience, or for everyone."""
+    wanted = [audience, Audience.EVERYONE.value]
+    condition = Q()
+    for model in base_page_models():
+        condition |= Q(id__in=model.objects.filter(audience__in=wanted).values("pk"))
+    return condition
+
+
+# --- The search -----------------------------------------------------------------------------
+@dataclass
+class SearchOutcome:
+    built: object
+    pages: object = None  # lazy search results (count + slice)
+    loose: bool = False  # no page had every word: these have some of them
+    glossary: list = field(default_factory=list)
+    contacts: list = field(default_factory=list)
+    glossary_count: int = 0
+    contact_count: int = 0
+    promotions: list = field(default_factory=list)
+
+    @property
+    def page_count(self):
+        return self.pages.count() if self.pages is not None else 0
+
+    @property
+    def total(self):
+        return self.page_count + self.glossary_count + self.contact_count
+
+
+def page_queryset(section_path=None, audience=None):
+    queryset = Page.objects.live().public().filter(depth__gt=1).specific()
+    if section_path:
+        queryset = queryset.filter(path__startswith=section_path)
+    if audience:
+        queryset = queryset.filter(audience_filter(audience))
+    return queryset
+
+
+def search_pages(built, section_path=None, audience=None):
+    """(results, loose): every idea must match; if no page has them all, any of them."""
+    queryset = page_queryset(section_path, audience)
+    results = queryset.search(built.all_words_query())
+    if len(built.ideas) > 1 and results.count() == 0:
+        return queryset.search(built.any_words_query()), True
+    return results, False
+
+
+def search_snippets(model_label, built, loose, limit, audience=None):
+    try:
+        model = apps.get_model(model_label)
+    except LookupError:
+        return [], 0
+    queryset = model.objects.filter(live=True)
+    if audience and any(f.name == "audience" for f in model._meta.fields):
+        queryset = queryset.filter(audience__in=[audience, Audience.EVERYONE.value])
+    query = built.any_words_query() if loose else built.all_words_query()
+    results = get_search_backend().search(query, queryset)
+    count = results.count()
+    return (list(results[:limit]) if count else []), count
+
+
+def get_promotions(text):
+    """Editors' promoted results for exactly this search (read only: no hit counting)."""
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(text))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+
+
+def run_search(built, section=None, audience=None, sections=(), box_size=BOX_SIZE):
+    outcome = SearchOutcome(built=built)
+    if built.empty:
+        return outcome
+    section_path = None
+    section_slug = ""
+    for item in sections:
+        if item.slug == section:
+            section_path, section_slug = item.path, item.slug
+    outcome.pages, outcome.loose = search_pages(built, section_path, audience)
+
+    glossary_page = apps.get_model("guidance", "GlossaryPage").objects.live().first()
+    directory = _directory_page()
+    glossary_section = glossary_page.slug if glossary_page else None
+    directory_section = directory.slug if directory else None
+    if not section_slug or section_slug == glossary_section:
+        limit = 50 if section_slug else box_size
+        outcome.glossary, outcome.glossary_count = search_snippets("guidance.GlossaryTerm", built, outcome.loose, limit)
+    if not section_slug or section_slug == directory_section:
+        limit = 50 if section_slug else box_size
+        outcome.contacts, outcome.contact_count = search_snippets(
+            "services.Contact", built, outcome.loose, limit, audience
+        )
+    outcome.promotions = get_promotions(built.text)
+    outcome.glossary_page = glossary_page
+    outcome.directory = directory
+    return outcome
+
+
+def _directory_page():
+    try:
+        model = apps.get_model("services", "ContactDirectoryPage")
+    except LookupError:
+        return None
+    return model.objects.live().first()
+
+
+# --- Turning results into what the template shows ------------------------------------------
+def section_titles(sections):
+    return {item.path: item.title for item in sections}
+
+
+def page_result(page, terms, titles):
+    section = titles.get(page.path[: len(next(iter(titles), ""))], "") if titles else ""
+    if section == page.title:
+        section = ""
+    audience = page.get_audience_display() if hasattr(page, "get_audience_display") else ""
+    summary = getattr(page, "summary", "") or page.search_description or ""
+    return Result(
+        title=page.title,
+        url=page.get_url(),
+        section=section,
+        summary=highlight(summary, terms),
+        audience=audience,
+    )
+
+
+def glossary_result(term, terms, glossary_page):
+    url = f"{glossary_page.url}#{term.slug}" if glossary_page else ""
+    title = f"{term.term} ({term.full_form})" if term.full_form else term.term
+    return Result(title=title, url=url, section="Glossary", summary=highlight(term.meaning, terms), kind="glossary")
+
+
+def contact_result(contact, terms, directory):
+    url = contact.get_url(directory=directory) if directory else ""
+    lines = [x for x in (contact.contact_person, contact.role) if x]
+    return Result(
+        title=contact.name,
+        url=url,
+        section="Contacts",
+        summary=highlight(contact.description, terms),
+        audience=contact.get_audience_display(),
+        kind="contact",
+        extra={"person": ", ".join(lines), "phone": contact.phone, "email": contact.email},
+    )
+
+
+# --- Suggestions when nothing is found -----------------------------------------------------
+def get_vocabulary():
+    """Words people might mean: glossary names and live page titles. Cached for 10 minutes."""
+    vocabulary = cache.get(VOCABULARY_CACHE_KEY)
+    if vocabulary is None:
+        words = set()
+        for term in apps.get_model("guidance", "GlossaryTerm").objects.published():
+            for name in term.names():
+                words.update(normalise_words(name))
+        for title in Page.objects.live().public().filter(depth__gt=1).values_list("title", flat=True)[:5000]:
+            words.update(normalise_words(title))
+        vocabulary = sorted(w for w in words if len(w) > 2)
+        cache.set(VOCABULARY_CACHE_KEY, vocabulary, 600)
+    return vocabulary
+
+
+def suggest_spelling(text):
+    """A corrected search, or '' if every word is known or nothing is close."""
+    vocabulary = get_vocabulary()
+    known = set(vocabulary)
+    words = normalise_words(text)
+    changed = False
+    corrected = []
+    for word in words:
+        if word in known or len(word) < 3:
+            corrected.append(word)
+            continue
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+        if close:
+            corrected.append(close[0])
+            changed = True
+        else:
+            corrected.append(word)
+    return " ".join(corrected) if changed else ""
