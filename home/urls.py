@@ -1,3 +1,13 @@
-"""URLs the home app owns outside the page tree (for example the feedback form)."""
+"""URLs the home app owns outside the page tree: the 'Is this page useful?' form."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import feedback_views
+
+app_name = "home"
+
+urlpatterns = [
+    path("feedback/", feedback_views.feedback, name="feedback"),
+    path("feedback/more/<str:token>/", feedback_views.feedback_more, name="feedback_more"),
+    path("feedback/thanks/", feedback_views.feedback_thanks, name="feedback_thanks"),
+]

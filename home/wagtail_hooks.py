@@ -1,1 +1,141 @@
-"""Admin hooks for the site as a whole."""
+"""Admin hooks for the site as a whole: 'You said, we did' snippets, the read-only feedback
+list, the 'Content due for review' report and the page header's feedback count."""
+
+import django_filters
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
+from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .models import Feedback, YouSaidWeDid
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "reports/content-due-for-review/",
+            admin_views.ContentDueForReviewView.as_view(),
+            name="home_content_due_for_review",
+        ),
+        path(
+            "content-review/<int:content_type_id>/<str:object_id>/reviewed/",
+            admin_views.mark_reviewed_view,
+            name="home_mark_reviewed",
+        ),
+        path(
+            "feedback/<int:pk>/you-said-we-did/",
+            admin_views.start_you_said_we_did,
+            name="home_feedback_to_you_said_we_did",
+        ),
+    ]
+
+
+class ReviewReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("home.review_content")
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    return ReviewReportMenuItem(
+        "Content due for review", reverse("home_content_due_for_review"), icon_name="time", order=50
+    )
+
+
+class YouSaidWeDidViewSet(SnippetViewSet):
+    """'You said, we did' items: drafts, revisions, approval by a moderator, then the page."""
+
+    model = YouSaidWeDid
+    icon = "openquote"
+    menu_label = "You said, we did"
+    add_to_admin_menu = True
+    menu_order = 210
+    list_display = ["__str__", "received_on", "live"]
+    list_filter = ["live"]
+    ordering = ["-received_on"]
+
+
+register_snippet(YouSaidWeDidViewSet)
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Nobody adds or edits feedback in the admin: it only comes from visitors."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(Feedback, ReadOnlyPolicy(Feedback))
+
+
+def pages_with_feedback(request):
+    return Page.objects.filter(feedback__isnull=False).distinct().order_by("title")
+
+
+class FeedbackFilterSet(WagtailFilterSet):
+    page = django_filters.ModelChoiceFilter(
+        label="Page", queryset=pages_with_feedback, empty_label="All pages", field_name="page"
+    )
+    useful = django_filters.BooleanFilter(label="Useful")
+    created_on = django_filters.DateFromToRangeFilter(label="Received", widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Feedback
+        fields = ["page", "useful", "created_on"]
+
+
+class FeedbackViewSet(ModelViewSet):
+    """What visitors said under 'Is this page useful?'. Read only; moderators may delete."""
+
+    model = Feedback
+    url_prefix = "feedback"
+    icon = "comment"
+    menu_label = "Feedback"
+    add_to_admin_menu = True
+    menu_order = 220
+    form_fields = ["comment"]
+    list_display = [
+        Column("page", label="Page", accessor="page"),
+        BooleanColumn("useful", label="Useful"),
+        Column("comment", label="What was missing"),
+        Column("created_on", label="Received"),
+    ]
+    filterset_class = FeedbackFilterSet
+    inspect_view_enabled = True
+    inspect_template_name = "home/admin/feedback_inspect.html"
+    copy_view_enabled = False
+    list_export = ["page", "useful", "comment", "created_on"]
+
+
+feedback_viewset = FeedbackViewSet("home_feedback")
+
+
+@hooks.register("register_admin_viewset")
+def register_feedback_viewset():
+    return feedback_viewset
+
+
+@hooks.register("register_page_header_buttons")
+def feedback_count_button(page, user, view_name, next_url=None):
+    """'Feedback (n)' in the page's '...' menu, linking to that page's feedback."""
+    if not user.has_perm("home.view_feedback"):
+        return
+    count = Feedback.objects.filter(page=page).count()
+    yield Button(
+        f"Feedback ({count})",
+        url=f"{reverse('home_feedback:index')}?page={page.pk}",
+        icon_name="comment",
+        priority=80,
+    )

@@ -1,0 +1,98 @@
+"""'Is this page useful?': a plain form POST that works without JavaScript.
+
+1. POST /feedback/ with page and useful=yes|no (CSRF, honeypot, rate limit). The answer is
+   stored at once (page, yes or no, today's date: nothing else).
+2. 'Yes' goes to the thank-you page. 'No' goes to /feedback/more/<token>/, which asks
+   'What was missing?'. The token is signed and expires after an hour, so only the person who
+   answered can add a comment to that answer, and only once.
+Bad input gets a GOV.UK error summary and a 400, never a 500; nothing half-written is stored.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_ratelimit.core import is_ratelimited
+from wagtail.models import Page
+
+from .forms import COMMENT_MAX, MissingForm, UsefulForm
+from .models import Feedback
+from .views import rate_limited
+
+TOKEN_SALT = "home.feedback"  # noqa: S105 (a signing namespace, not a secret)
+TOKEN_MAX_AGE = 60 * 60
+
+
+def _limited(request):
+    return is_ratelimited(
+        request, group="home.feedback", key="ip", rate=settings.FEEDBACK_RATE_LIMIT, method="POST", increment=True
+    )
+
+
+def _thanks_url(page):
+    url = reverse("home:feedback_thanks")
+    return f"{url}?page={page.pk}" if page else url
+
+
+def _live_page(value):
+    try:
+        return Page.objects.live().public().filter(pk=int(value), depth__gt=1).first()
+    except (TypeError, ValueError):
+        return None
+
+
+@require_POST
+def feedback(request):
+    if _limited(request):
+        return rate_limited(request)
+    form = UsefulForm(request.POST)
+    if form.is_spam():
+        return redirect(_thanks_url(_live_page(request.POST.get("page"))))
+    if not form.is_valid():
+        return render(request, "home/feedback_error.html", {"form": form}, status=400)
+    page = form.cleaned_data["page"]
+    useful = form.cleaned_data["useful"] == "yes"
+    item = Feedback.objects.create(page=page, useful=useful)
+    if useful:
+        return redirect(_thanks_url(page))
+    token = signing.dumps(item.pk, salt=TOKEN_SALT)
+    return redirect("home:feedback_more", token=token)
+
+
+def _feedback_from_token(token):
+    try:
+        pk = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return Feedback.objects.select_related("page").filter(pk=pk, useful=False).first()
+
+
+@require_http_methods(["GET", "POST"])
+def feedback_more(request, token):
+    item = _feedback_from_token(token)
+    if item is None:
+        return render(request, "home/feedback_expired.html", status=400)
+    if item.comment:
+        return redirect(_thanks_url(item.page))
+    if request.method == "POST":
+        if _limited(request):
+            return rate_limited(request)
+        form = MissingForm(request.POST)
+        if form.is_spam():
+            return redirect(_thanks_url(item.page))
+        if form.is_valid():
+            item.comment = form.cleaned_data["comment"]
+            item.save(update_fields=["comment"])
+            return redirect(_thanks_url(item.page))
+        status = 400
+    else:
+        form = MissingForm()
+        status = 200
+    context = {"form": form, "item": item, "feedback_page": item.page, "comment_max": COMMENT_MAX}
+    return render(request, "home/feedback_more.html", context, status=status)
+
+
+@require_GET
+def feedback_thanks(request):
+    return render(request, "home/feedback_thanks.html", {"feedback_page": _live_page(request.GET.get("page"))})

@@ -1,0 +1,43 @@
+"""Public forms: 'Is this page useful?' and 'What was missing?'. Both carry a honeypot field
+('website') that people never see and bots fill in; a filled honeypot is discarded silently."""
+
+from django import forms
+from wagtail.models import Page
+
+COMMENT_MAX = 1200
+
+
+class HoneypotMixin(forms.Form):
+    website = forms.CharField(required=False, label="Leave this empty")
+
+    def is_spam(self):
+        return bool(self.data.get("website", "").strip())
+
+
+class UsefulForm(HoneypotMixin):
+    page = forms.IntegerField(min_value=1, error_messages={"required": "Something went wrong. Try again."})
+    useful = forms.ChoiceField(
+        choices=[("yes", "Yes"), ("no", "No")],
+        error_messages={
+            "required": "Select yes if this page is useful",
+            "invalid_choice": "Select yes if this page is useful",
+        },
+    )
+
+    def clean_page(self):
+        page = Page.objects.live().public().filter(pk=self.cleaned_data["page"], depth__gt=1).first()
+        if page is None:
+            raise forms.ValidationError("We could not find the page you were giving feedback on.")
+        return page
+
+
+class MissingForm(HoneypotMixin):
+    comment = forms.CharField(
+        max_length=COMMENT_MAX,
+        strip=True,
+        label="What was missing?",
+        error_messages={
+            "required": "Enter what was missing, or choose ‘Skip’",
+            "max_length": f"What was missing must be {COMMENT_MAX} characters or fewer",
+        },
+    )
