@@ -475,3 +475,14 @@ def test_shipped_contacts_come_from_the_seeds_and_load_twice_safely(client, tree
     assert ServicePageContact.objects.filter(page=tree["alpha"]).count() == 1
     html = client.get("/contacts/").content.decode()
     assert "Belinda James" in html and "S41 8LQ" in html
+
+
+def test_site_search_backend_finds_live_contacts_by_name_role_and_description(tree):
+    from wagtail.search.backends import get_search_backend
+
+    make_contact("finder", name="Hearing team", role="Teacher of the deaf", description="Visits nurseries.")
+    make_contact("hidden", name="Hearing draft", live=False)
+    backend = get_search_backend()
+    for words in ["Hearing", "deaf", "nurseries"]:
+        found = {c.slug for c in backend.search(words, Contact.objects.live())}
+        assert found == {"finder"}, words
