@@ -106,12 +106,12 @@ FACTS = {
         # seed 004: criteria about expected progress
         "criteria about expected progress",
         "not making enough progress, so that they can arrange extra support",
-        "The criteria make it fair",
+        "They make it fair",
         "which children should get more help and which should get less",
         # seed 004: every example of extra help
-        "targets set for your child alone, after the school, your child, you and other practitioners",
+        "targets for your child alone, set after the school, your child, you and other practitioners have talked",
         "SENCO (Special Educational Needs Co-ordinator) taking part in assessing, planning and reviewing",
-        "a pupil with literacy difficulties might show what they have learned by making a poster instead of "
+        "a pupil with literacy difficulties might make a poster to show what they have learned, instead of "
         "writing an essay",
         "regular, planned support from the teacher, teaching assistants and the SENCO",
         "flexible group work that supports your child's own learning targets",
@@ -125,13 +125,15 @@ FACTS = {
         "an educational psychologist or a speech and language therapist",
         "a programme to improve handwriting or other physical skills",
         # seed 003: specialists
-        "Health and Care Professions Council",
+        "Educational psychologists are qualified professionals",
+        "registered with the Health and Care Professions Council",
         "in education and in the community to promote the emotional wellbeing of children and young people",
         "child and adolescent mental health services (CAMHS)",
-        "specialist teaching and learning services",
-        "special educational needs and disabilities (SEND) support services",
-        "visual impairment, hearing impairment or communication difficulties",
-        "speech therapists or occupational therapists",
+        "a specialist teaching and learning service",
+        "a special educational needs and disabilities (SEND) support service",
+        "teachers qualified to work with specific needs",
+        "visual impairment, hearing impairment and communication difficulties",
+        "a speech therapist or an occupational therapist",
         "hearing or visual impairment, the school can ask the Sensory Impairment Service for advice directly",
         # seed 004: advice from other practitioners, reports
         "the school will get advice from other practitioners",

@@ -235,20 +235,20 @@ def extra_help_examples_body(c):
             "Help at school",
             "Special educational needs (SEN) Support could mean your child is taught in a different way. "
             "Or they could get help from an extra adult.",
-            "Schools use criteria about expected progress to decide when a child is not making enough progress, "
-            "so that they can arrange extra support. The criteria make it fair when schools decide which children "
-            "should get more help and which should get less.",
+            "Schools use criteria about expected progress. The criteria show when a child is not making enough "
+            "progress, so that they can arrange extra support. They make it fair when schools decide which "
+            "children should get more help and which should get less.",
         ),
         section(
             "Examples of extra help",
             "Extra help for pupils with SEN can include:",
             bullets(
-                "targets set for your child alone, after the school, your child, you and other practitioners "
-                "have talked about them",
+                "targets for your child alone, set after the school, your child, you and other practitioners "
+                "have talked",
                 "the SENCO (Special Educational Needs Co-ordinator) taking part in assessing, planning and "
                 "reviewing your child's progress",
-                "changing a task so that your child can manage it: for example, a pupil with literacy difficulties "
-                "might show what they have learned by making a poster instead of writing an essay",
+                "changing a task so that your child can manage it. For example, a pupil with literacy difficulties "
+                "might make a poster to show what they have learned, instead of writing an essay",
                 "regular, planned support from the teacher, teaching assistants and the SENCO",
                 "flexible group work that supports your child's own learning targets",
                 "sessions on their own or in small groups for literacy and numeracy",
@@ -266,15 +266,17 @@ def extra_help_examples_body(c):
             "Help from specialists",
             "Sometimes your child may get help from a specialist, such as:",
             bullets(
-                "educational psychologists: qualified professionals, registered with the Health and Care "
-                "Professions Council, who work in education and in the community to promote the emotional "
-                "wellbeing of children and young people",
+                "an educational psychologist",
                 "child and adolescent mental health services (CAMHS)",
-                "specialist teaching and learning services, or special educational needs and disabilities (SEND) "
-                "support services: for example, teachers qualified to work with specific needs such as visual "
-                "impairment, hearing impairment or communication difficulties",
-                "therapists, such as speech therapists or occupational therapists",
+                "a specialist teaching and learning service",
+                "a special educational needs and disabilities (SEND) support service",
+                "a therapist, such as a speech therapist or an occupational therapist",
             ),
+            "Educational psychologists are qualified professionals. They are registered with the Health and Care "
+            "Professions Council. They work in education and in the community to promote the emotional wellbeing "
+            "of children and young people.",
+            "Specialist teaching services and SEND support services include teachers qualified to work with "
+            "specific needs. These include visual impairment, hearing impairment and communication difficulties.",
             "If your child has a hearing or visual impairment, the school can ask the Sensory Impairment Service "
             "for advice directly.",
         ),
