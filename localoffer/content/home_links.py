@@ -13,7 +13,7 @@ CHECKER_TEXT = "Check if your child can get SSSEN support"
 
 # (context key, link text or "" for the page's title, description under the link)
 PARENTS_LINKS = [
-    ("what_is_sen_support", "", "What extra help at school is, and who decides."),
+    ("what_is_sen_support", "", "What extra help at school is, and how it works."),
     ("four_stages", "", "Assess, plan, do and review: how SEN Support works."),
     ("extra_help_examples", "", "The kinds of extra help a school can give."),
     ("send_support_plans", "", "The plan that sets out your child's support."),
@@ -24,11 +24,11 @@ PARENTS_LINKS = [
 ]
 
 SCHOOLS_LINKS = [
-    ("sssen", "SSSEN: criteria and how support is agreed", "The Support Service for Special Educational Needs."),
+    ("sssen", "Support Service for Special Educational Needs (SSSEN): criteria and how support is agreed", ""),
     ("ssap", "", ""),
     ("sen_support_toolkit", "", ""),
     ("enhanced_sen_support", "", ""),
-    ("sssen_outcomes", "", "Figures, ratings and comments from the annual report, December 2019."),
+    ("sssen_outcomes", "", ""),
     ("sssen_checker", CHECKER_TEXT, ""),
     ("directory", "", ""),
 ]

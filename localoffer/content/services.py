@@ -15,7 +15,8 @@ from services.models import ServiceIndexPage, ServicePage, ServiceReportPage
 
 from .utils import bullets, ensure_page, rich, section
 
-OUTCOMES_SOURCE = "SSSEN Key Service Outcomes, December 2019"
+OUTCOMES_SOURCE = "SSSEN Key Service Outcomes, a summary of the annual report"
+YEAR = "2018 to 2019"
 OLDER_PAGE_SOURCE = "Derbyshire County Council's SSSEN web page"
 
 EHC_PLAN_WORDING = (
@@ -304,32 +305,27 @@ SSSEN_OUTCOMES = {
                 figure(
                     "1.31",
                     "average progress of SSSEN pupils on P levels, up from 1.23",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    YEAR,
                 ),
                 figure(
                     "25%",
                     "of SSSEN's caseload (150 children) are at risk of exclusion from mainstream primary schools",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    YEAR,
                 ),
                 figure(
                     "1",
                     "child was permanently excluded in the last academic year",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    YEAR,
                 ),
                 figure(
                     "100%",
                     "of teaching, learning and assessment was judged 'Good' or 'Outstanding'",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    YEAR,
                 ),
                 figure(
                     "72%",
                     "of teaching, learning and assessment was 'Outstanding', up 2% on the year before",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    YEAR,
                 ),
             ],
         ),
@@ -363,73 +359,43 @@ SSSEN_OUTCOMES = {
             "Dialogue (QDD) reviews with the Adviser in November 2019. All teams have shown very strong outcomes "
             "for pupils with SEND over time, linked to their SES and QDD reviews for the past five years.",
         ),
-        figures(
+        section(
             "Training for schools",
+            "In 2018 to 2019 SSSEN wrote and ran a training course for school staff: 'Moving on from P Scales "
+            "– new statutory pre-key stage assessment for pupils working below expectations'.",
+            "People who went to SSSEN's training (delegates) rated it on a scale of 1 to 10.",
+        ),
+        figures(
+            "Ratings for the 'Moving on from P Scales' course",
             [
-                figure(
-                    "9.8 out of 10",
-                    "average rating for how useful and relevant the content was",
-                    "2018 to 2019",
-                    "Training course: 'Moving on from P Scales'",
-                ),
-                figure(
-                    "9.8 out of 10",
-                    "average rating for how effective the training methods were",
-                    "2018 to 2019",
-                    "Training course: 'Moving on from P Scales'",
-                ),
-                figure("36", "bespoke assessments carried out", "2018 to 2019", "Bespoke services"),
-                figure(
-                    "26",
-                    "bespoke consultancy or training sessions delivered in schools across the county",
-                    "2018 to 2019",
-                    "Bespoke services",
-                ),
-                figure(
-                    "9.4 out of 10",
-                    "average rating for how useful and relevant the content was",
-                    "2018 to 2019",
-                    "Bespoke services",
-                ),
-                figure(
-                    "9.4 out of 10",
-                    "average rating for how effective the training methods were",
-                    "2018 to 2019",
-                    "Bespoke services",
-                ),
-                figure(
-                    "131",
-                    "delegates at SENCO training networks across the county",
-                    "2018 to 2019",
-                    "SENCO training networks",
-                ),
-                figure(
-                    "9.2 out of 10",
-                    "average rating for how useful and relevant the content was",
-                    "2018 to 2019",
-                    "SENCO training networks",
-                ),
-                figure(
-                    "9.2 out of 10",
-                    "average rating for how effective the training methods were",
-                    "2018 to 2019",
-                    "SENCO training networks",
-                ),
+                figure("9.8 out of 10", "average rating for how useful and relevant the content was", YEAR),
+                figure("9.8 out of 10", "average rating for how effective the training methods were", YEAR),
+            ],
+        ),
+        figures(
+            "Bespoke services for schools",
+            [
+                figure("36", "bespoke assessments carried out", YEAR),
+                figure("26", "bespoke consultancy or training sessions delivered in schools across the county", YEAR),
+                figure("9.4 out of 10", "average rating for how useful and relevant the content was", YEAR),
+                figure("9.4 out of 10", "average rating for how effective the training methods were", YEAR),
             ],
             intro=(
-                "In 2018 to 2019 SSSEN wrote and ran a training course for school staff: 'Moving on from P Scales "
-                "– new statutory pre-key stage assessment for pupils working below expectations'. "
-                "Delegates rated each course on a scale of 1 to 10."
+                "SSSEN offers bespoke services, tailored for individual schools and bought by them directly. These "
+                "have included assessments of pupils who do not get SSSEN support, to advise on teaching and "
+                "learning strategies for their needs. Schools have also asked for support for a new special "
+                "educational needs co-ordinator (SENCO), or with provision mapping. SSSEN has also given schools "
+                "consultancy on particular areas of SEND, to develop their staff."
             ),
         ),
-        section(
-            "Bespoke services for schools",
-            "SSSEN offers bespoke services, tailored for individual schools and bought by them directly. These "
-            "have included assessments of pupils who do not get SSSEN support, to advise on teaching and "
-            "learning strategies for their needs. Schools have also asked for support for a new special "
-            "educational needs co-ordinator (SENCO), or with provision mapping. SSSEN has also given schools "
-            "consultancy on particular areas of SEND, to develop their staff.",
-            "SENCO training networks were held in the Autumn and Summer terms.",
+        figures(
+            "SENCO training networks",
+            [
+                figure("131", "delegates at SENCO training networks across the county", YEAR),
+                figure("9.2 out of 10", "average rating for how useful and relevant the content was", YEAR),
+                figure("9.2 out of 10", "average rating for how effective the training methods were", YEAR),
+            ],
+            intro="SENCO training networks were held in the Autumn and Summer terms.",
         ),
         section(
             "What people told us",
@@ -439,24 +405,22 @@ SSSEN_OUTCOMES = {
         figures(
             "What schools told us",
             [
-                figure("218", "responses from 249 questionnaires sent to schools", "2018 to 2019", OUTCOMES_SOURCE),
-                figure("88%", "of schools replied, an increase of 10% on last year", "2018 to 2019", OUTCOMES_SOURCE),
+                figure("218", "responses from 249 questionnaires sent to schools", YEAR),
+                figure("88%", "of schools replied, an increase of 10% on last year", YEAR),
                 figure(
                     "100%",
                     "of schools said SSSEN's teaching, strategies, training and support are effective in meeting "
                     "the educational needs and inclusion of children with SEND",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    YEAR,
                 ),
-                figure("73.4%", "of schools rated this 'Outstanding'", "2018 to 2019", OUTCOMES_SOURCE),
+                figure("73.4%", "of schools rated this 'Outstanding'", YEAR),
                 figure(
                     "100%",
                     "of schools said the impact of SSSEN on the progress of the children it supports is "
                     "'Good' to 'Outstanding'",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    YEAR,
                 ),
-                figure("65.1%", "of schools rated the impact 'Outstanding'", "2018 to 2019", OUTCOMES_SOURCE),
+                figure("65.1%", "of schools rated the impact 'Outstanding'", YEAR),
             ],
         ),
         figures(
@@ -465,28 +429,24 @@ SSSEN_OUTCOMES = {
                 figure(
                     "479",
                     "responses from 672 questionnaires sent to parents and carers",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    YEAR,
                 ),
                 figure(
                     "71%",
                     "of parents and carers replied, an increase of 2% on last year",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    YEAR,
                 ),
                 figure(
                     "99.8%",
                     "knew what their child was learning with their SSSEN Support Teacher, an increase of 1% on the "
                     "year before",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    YEAR,
                 ),
                 figure(
                     "95.4%",
                     "said the SSSEN Support Teacher gave them ideas to help their child's learning, an increase of "
                     "2.1% on the year before",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    YEAR,
                 ),
             ],
         ),
@@ -496,29 +456,16 @@ SSSEN_OUTCOMES = {
                 figure(
                     "91.4%",
                     "thought the activities with their Support Teacher helped them get better at their work. "
-                    "Last year: 89.5%",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
-                ),
-                figure("1.6%", "said 'No' to this. Last year: 0.7%", "2018 to 2019", OUTCOMES_SOURCE),
-                figure(
-                    "7%",
-                    "were not sure, said 'sometimes' or did not answer. Last year: 9.8%",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    "1.6% said 'No'. 7% were not sure, said 'sometimes' or did not answer. "
+                    "Last year: 89.5%, 0.7% and 9.8%.",
+                    YEAR,
                 ),
                 figure(
                     "87.3%",
-                    "felt the work with their Support Teacher helped them with their class work. Last year: 84%",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
-                ),
-                figure("1.2%", "said 'No' to this. Last year: 1.5%", "2018 to 2019", OUTCOMES_SOURCE),
-                figure(
-                    "11.5%",
-                    "were not sure, said 'sometimes' or did not answer. Last year: 14.5%",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    "felt the work with their Support Teacher helped them with their class work. "
+                    "1.2% said 'No'. 11.5% were not sure, said 'sometimes' or did not answer. "
+                    "Last year: 84%, 1.5% and 14.5%.",
+                    YEAR,
                 ),
             ],
         ),
@@ -529,14 +476,12 @@ SSSEN_OUTCOMES = {
                     "100%",
                     "of other agencies said the impact of working with SSSEN on children with special educational "
                     "needs was 'Good' or 'Outstanding'",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    YEAR,
                 ),
                 figure(
                     "75%",
                     "rated it 'Outstanding', an increase of 13% on last year's responses",
-                    "2018 to 2019",
-                    OUTCOMES_SOURCE,
+                    YEAR,
                 ),
             ],
             intro="SSSEN asks other agencies for feedback from time to time, to judge how well it works with them.",

@@ -1,6 +1,8 @@
 """The service page types: they render at their real URLs with their own templates, sit only
 where they belong in the page tree, and can be created through the Wagtail admin."""
 
+import re
+
 from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
@@ -146,3 +148,27 @@ class ServicePageTypesTests(WagtailPageTestCase):
         self.assertCanCreate(self.service, ServiceReportPage, data)
         page = ServiceReportPage.objects.get(slug="another-report")
         self.assertIn("What the year showed.", str(page.body))
+
+    # The 'Contents' list -------------------------------------------------------------------
+
+    def assertContentsLinksResolve(self, url, expected):
+        html = self.client.get(url).content.decode()
+        nav = re.search(r'<nav class="lo-contents".*?</nav>', html, re.S).group(0)
+        targets = re.findall(r'href="#([^"]+)"', nav)
+        self.assertEqual(len(targets), expected, targets)
+        for target in targets:
+            self.assertEqual(html.count(f'id="{target}"'), 1, target)
+
+    def test_service_page_contents_link_to_its_sections(self):
+        ServicePage.objects.filter(pk=self.service.pk).update(
+            body='[{"type": "section", "value": {"heading": "How it is checked", "body": "<p>Yearly.</p>"}}]'
+        )
+        # who it is for, criteria, referral, key figures, and the body's one section
+        self.assertContentsLinksResolve("/services/test-service/", 5)
+
+    def test_report_page_contents_link_to_its_sections(self):
+        ServiceReportPage.objects.filter(pk=self.report.pk).update(
+            body='[{"type": "section", "value": {"heading": "Complaints", "body": "<p>None.</p>"}},'
+            ' {"type": "text", "value": "<p>No heading.</p>"}]'
+        )
+        self.assertContentsLinksResolve("/services/test-service/test-outcomes/", 1)
