@@ -1,0 +1,154 @@
+"""Real-browser tests: Python Playwright driving Debian's Chromium against pytest-django's
+live server, with axe-core from npm checking WCAG 2.2 A and AA.
+
+One browser for the whole session; a fresh browser context (cookies, JavaScript setting) per
+test. Every test gets the shipped content rebuilt (`site` fixture), because live-server tests
+are transactional and the database is emptied after each one.
+"""
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import sync_playwright
+
+from localoffer.tests.conftest import rebuild_site
+
+BASE_DIR = Path(settings.BASE_DIR)
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_JS = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SCREENSHOTS = BASE_DIR / "test-artifacts" / "screenshots"
+NARROW, WIDE = 320, 1280
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not at {CHROMIUM}: install Debian's 'chromium' package (.ci/run does).")
+    if not AXE_JS.exists():
+        pytest.fail("axe-core is missing: run `npm ci`.")
+    if not (BASE_DIR / "static_build" / "css" / "main.css").exists():
+        pytest.fail("The CSS is not built: run `npm run build` (make test does).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server's address, with the shipped content loaded."""
+    rebuild_site()
+    return live_server.url
+
+
+class Visitor:
+    """A browser page with the checks every test uses."""
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url
+        self.csp_violations = []
+        page.on("console", self._console)
+
+    def _console(self, message):
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            self.csp_violations.append(message.text)
+
+    def goto(self, path, status=200):
+        response = self.page.goto(self.base_url + path)
+        assert response.status == status, f"{path}: {response.status}"
+        return response
+
+    def check_accessibility(self, label=""):
+        """Run axe-core on the page as it is now; fail on any WCAG 2.x A/AA violation.
+
+        axe goes in through DevTools evaluation, so the site's own Content-Security-Policy
+        stays on (a script tag would be refused by it, as it should be)."""
+        assert self.page.evaluate("() => getComputedStyle(document.body).margin") == "0px", "CSS not loaded"
+        if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
+            self.page.evaluate(AXE_JS.read_text())
+        result = self.page.evaluate(
+            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        violations = [
+            {
+                "rule": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [node["target"] for node in v["nodes"]][:5],
+            }
+            for v in result["violations"]
+        ]
+        assert violations == [], f"{label or self.page.url}: {json.dumps(violations, indent=1)}"
+        assert self.csp_violations == [], self.csp_violations
+
+    def check_no_horizontal_scroll(self):
+        self.page.set_viewport_size({"width": NARROW, "height": 800})
+        width = self.page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= NARROW, f"{self.page.url} scrolls sideways at {NARROW}px: {width}px wide"
+
+    def screenshot(self, name):
+        """Full-page screenshots at 320 and 1280 px, kept under test-artifacts/screenshots/."""
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        safe = re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-")
+        for width in (NARROW, WIDE):
+            self.page.set_viewport_size({"width": width, "height": 800})
+            self.page.screenshot(path=SCREENSHOTS / f"{safe}-{width}.png", full_page=True)
+        self.page.set_viewport_size({"width": WIDE, "height": 800})
+
+    def focused(self):
+        """What has keyboard focus: its tag, id, name, text and href."""
+        return self.page.evaluate(
+            """() => { const e = document.activeElement; return {tag: e.tagName.toLowerCase(), id: e.id,
+            name: e.getAttribute('name'), text: (e.innerText || e.value || '').trim(),
+            href: e.getAttribute('href'), type: e.getAttribute('type'), value: e.value}; }"""
+        )
+
+    def tab_to(self, predicate, limit=80, key="Tab"):
+        """Press Tab until `predicate(focused)` is true; return what has focus."""
+        for _ in range(limit):
+            self.page.keyboard.press(key)
+            focused = self.focused()
+            if predicate(focused):
+                return focused
+        raise AssertionError(f"Tab never reached the element on {self.page.url}")
+
+
+def _visitor(browser, base_url, **options):
+    context = browser.new_context(viewport={"width": WIDE, "height": 800}, **options)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return context, Visitor(page, base_url)
+
+
+@pytest.fixture
+def visitor(browser, site):
+    context, visitor = _visitor(browser, site)
+    yield visitor
+    context.close()
+
+
+@pytest.fixture
+def visitor_without_js(browser, site):
+    context, visitor = _visitor(browser, site, java_script_enabled=False)
+    yield visitor
+    context.close()
