@@ -86,7 +86,8 @@ def start_you_said_we_did(request, pk):
         live=False,
     )
     item.save()
-    item.save_revision(user=request.user, log_action=True)
+    # The answer is still empty: the moderator writes it (the edit form requires it).
+    item.save_revision(user=request.user, log_action=True, clean=False)
     messages.success(
         request,
         "Draft 'You said, we did' item started. Remove anything personal, write the council's answer, "

@@ -38,7 +38,9 @@ def users():
 
 def page_codenames(group_name):
     group = Group.objects.get(name=group_name)
-    return set(GroupPagePermission.objects.filter(group=group, page__depth=1).values_list("permission__codename", flat=True))
+    return set(
+        GroupPagePermission.objects.filter(group=group, page__depth=1).values_list("permission__codename", flat=True)
+    )
 
 
 def test_groups_have_page_permissions_on_the_root():
@@ -108,8 +110,20 @@ EXPECTED = {
         "moderator": "ok",
         "administrator": "ok",
     },
-    "review_report": {"anonymous": "login", "staff": "denied", "editor": "ok", "moderator": "ok", "administrator": "ok"},
-    "feedback_list": {"anonymous": "login", "staff": "denied", "editor": "ok", "moderator": "ok", "administrator": "ok"},
+    "review_report": {
+        "anonymous": "login",
+        "staff": "denied",
+        "editor": "ok",
+        "moderator": "ok",
+        "administrator": "ok",
+    },
+    "feedback_list": {
+        "anonymous": "login",
+        "staff": "denied",
+        "editor": "ok",
+        "moderator": "ok",
+        "administrator": "ok",
+    },
     "mark_reviewed": {
         "anonymous": "login",
         "staff": "denied",
