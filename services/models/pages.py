@@ -104,7 +104,7 @@ class ServicePage(BasePage):
     ]
 
     parent_page_types = ["services.ServiceIndexPage"]
-    subpage_types = ["services.ServiceReportPage", "guidance.GuidancePage"]
+    subpage_types = ["services.ServiceReportPage", "guidance.GuidancePage", "services.CheckerPage"]
 
     class Meta:
         verbose_name = "service page"
