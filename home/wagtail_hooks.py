@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
@@ -139,3 +140,45 @@ def feedback_count_button(page, user, view_name, next_url=None):
         icon_name="comment",
         priority=80,
     )
+
+
+class LocalOfferContentChecker(ContentCheckerItem):
+    """Wagtail's content checks (axe-core, in the userbar and the editor's preview 'Checks'
+    panel, next to the word count and reading time), aimed at what editors write: only the
+    page's main content is checked, with rules for images, lists and tables added."""
+
+    axe_include = ["main"]
+    axe_run_only = [
+        *ContentCheckerItem.axe_run_only,
+        "image-alt",
+        "list",
+        "listitem",
+        "td-headers-attr",
+        "th-has-data-cells",
+        "duplicate-id",
+    ]
+    axe_messages = {
+        **ContentCheckerItem.axe_messages,
+        "image-alt": {
+            "error_name": "Image has no alternative text",
+            "help_text": "Describe the image for people who cannot see it, or mark it as decorative",
+        },
+        "list": {
+            "error_name": "List is not built correctly",
+            "help_text": "Use the bulleted or numbered list buttons, not typed dashes or numbers",
+        },
+        "th-has-data-cells": {
+            "error_name": "Table heading has no data",
+            "help_text": "Each column heading should have cells under it",
+        },
+    }
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_local_offer_content_checker(request, items, page):
+    items[:] = [
+        LocalOfferContentChecker(in_editor=item.in_editor)
+        if isinstance(item, ContentCheckerItem) and not isinstance(item, LocalOfferContentChecker)
+        else item
+        for item in items
+    ]

@@ -114,3 +114,14 @@ def test_readability_panel_on_the_edit_form(client, db):
     html = client.get(reverse("wagtailadmin_pages:edit", args=[info.pk])).content.decode()
     assert "Reading ease:" in html
     assert isinstance(info, InformationPage)
+
+
+def test_content_checks_run_on_the_main_content_with_extra_rules(client, db):
+    _, info = make_site()
+    client.force_login(make_user("editor", "Editors"))
+    html = client.get(info.url).content.decode()
+    assert "image-alt" in html
+    assert "Image has no alternative text" in html
+    # Anonymous visitors get no userbar and no checker.
+    client.logout()
+    assert "image-alt" not in client.get(info.url).content.decode()
