@@ -268,7 +268,7 @@ SSSEN_OUTCOMES = {
         ),
         section(
             "What the service developed in 2018 to 2019",
-            "In 2018 to 2019 the service did what it planned to:",
+            "In 2018 to 2019 the service achieved these developments:",
             bullets(
                 "It remodelled the service to include children with special educational needs and disabilities "
                 "(SEND) more, in light of SEND research and local and national reviews.",

@@ -304,14 +304,14 @@ def test_every_fact_is_on_the_page(client, loaded, key):
     assert missing == [], f"{page.url} is missing: {missing}"
 
 
-def test_pages_are_where_the_loader_says(loaded):
+def check_pages_are_where_the_loader_says(loaded):
     assert loaded["services_index"].url == "/services/"
     assert loaded["sssen"].url == "/services/sssen/"
     assert loaded["sssen"].title == "Support Service for Special Educational Needs (SSSEN)"
     assert loaded["sssen_outcomes"].get_parent().pk == loaded["sssen"].pk
 
 
-def test_sssen_uses_every_structured_field(loaded):
+def check_sssen_uses_every_structured_field(loaded):
     sssen = loaded["sssen"]
     for field in (
         "summary",
@@ -334,7 +334,7 @@ def test_sssen_uses_every_structured_field(loaded):
     assert EHC_PLAN_WORDING in str(inset.value["text"])
 
 
-def test_report_uses_key_figures_and_attributed_comments(loaded):
+def check_report_uses_key_figures_and_attributed_comments(loaded):
     report = loaded["sssen_outcomes"]
     assert report.period == "2018 to 2019"
     assert report.published == "December 2019"
@@ -346,7 +346,7 @@ def test_report_uses_key_figures_and_attributed_comments(loaded):
     assert {c["attribution"] for c in comments} == {"School", "Parent", "Pupil"}
 
 
-def test_contact_details_are_not_written_into_the_pages(loaded):
+def check_contact_details_are_not_written_into_the_pages(loaded):
     for page in loaded.values():
         fields = [str(getattr(page, name, "")) for name in ("summary", "body")]
         if isinstance(page, ServicePage):
@@ -358,6 +358,14 @@ def test_contact_details_are_not_written_into_the_pages(loaded):
         text = " ".join(fields)
         for detail in CONTACT_DETAILS:
             assert detail not in text, f"{detail} is written into {page.url}"
+
+
+def test_page_structure(loaded):
+    """One load of the content for several checks of how the pages are built (loading takes seconds)."""
+    check_pages_are_where_the_loader_says(loaded)
+    check_sssen_uses_every_structured_field(loaded)
+    check_report_uses_key_figures_and_attributed_comments(loaded)
+    check_contact_details_are_not_written_into_the_pages(loaded)
 
 
 def test_loader_is_safe_to_run_twice_and_keeps_editors_changes(loaded):
@@ -387,7 +395,7 @@ def live_pages_of(*labels):
     return pages
 
 
-def test_home_page_links_to_every_guidance_and_service_page(client, loaded):
+def check_home_page_links_to_every_guidance_and_service_page(client, loaded):
     html_text = client.get("/").content.decode()
     pages = live_pages_of(
         "services.ServicePage",
@@ -402,7 +410,7 @@ def test_home_page_links_to_every_guidance_and_service_page(client, loaded):
     assert missing == []
 
 
-def test_home_page_links_to_the_check_with_its_exact_text(client, loaded):
+def check_home_page_links_to_the_check_with_its_exact_text(client, loaded):
     home = HomePage.objects.get()
     html_text = client.get("/").content.decode()
     for checker in live_pages_of("services.CheckerPage"):
@@ -413,6 +421,11 @@ def test_home_page_links_to_the_check_with_its_exact_text(client, loaded):
     school_pages = [block.value["page"].pk for block in home.schools_links]
     assert loaded["sssen"].pk in school_pages
     assert loaded["sssen_outcomes"].pk in school_pages
+
+
+def test_home_page_links(client, loaded):
+    check_home_page_links_to_every_guidance_and_service_page(client, loaded)
+    check_home_page_links_to_the_check_with_its_exact_text(client, loaded)
 
 
 def test_editors_changes_to_the_home_links_survive_a_second_run(loaded):
