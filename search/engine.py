@@ -9,6 +9,7 @@ Speed: the page search asks the backend for a count and then for one page of res
 """
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -25,7 +26,7 @@ from wagtail.search.utils import normalise_query_string
 
 from home.models import Audience, BasePage
 
-from .query import normalise_words
+from .query import STOP_WORDS, normalise_words
 
 PER_PAGE = 10
 BOX_SIZE = 3  # glossary terms and contacts shown above the page results
@@ -133,13 +134,138 @@ def page_queryset(section_path=None, audience=None):
     return queryset
 
 
+RERANK_WINDOW = 30  # the first results are re-ordered by where the words are (title, summary)
+TOP_UP_BELOW = 3  # fewer pages than this have every word: add pages that have some of them
+
+
+def _words_and_text(text):
+    words = normalise_words(text)
+    return set(words), " " + " ".join(words) + " "
+
+
+def _has_form(forms, words, text):
+    return any((form[0] in words) if len(form) == 1 else (" " + " ".join(form) + " " in text) for form in forms)
+
+
+def rerank_scores(pages, built):
+    """How well each page's title and summary match, {pk: score}. For each idea: 3 if the
+    title has what the visitor typed, 2 if it has another name for it, plus 1 if the summary
+    has it; times the idea's weight, which is lower for words that most of these pages have
+    ('child', 'support'), like inverse document frequency. The database's own ranking (bm25 on
+    SQLite, ts_rank on PostgreSQL) breaks ties."""
+    fields = []
+    for page in pages:
+        title = _words_and_text(page.title)
+        summary = _words_and_text(getattr(page, "summary", "") or page.search_description)
+        fields.append((page.pk, title, summary))
+    scores = {pk: 0.0 for pk, _t, _s in fields}
+    # The whole search is (part of) the title: 'what is sen support' -> 'What is SEN Support?'.
+    typed = " " + " ".join(normalise_words(built.text)) + " "
+    all_forms = {form for idea in built.ideas for form in idea.forms if len(form) == 1}
+    all_phrases = [form for idea in built.ideas for form in idea.forms if len(form) > 1]
+    for pk, (_title_words, title_text), _summary in fields:
+        if len(typed.split()) > 1 and typed in title_text:
+            scores[pk] += 4
+        # How much of the title the search covers: 'Enhanced SEN Support' is about something more.
+        content_words = [w for w in title_text.split() if w not in STOP_WORDS]
+        covered = [
+            w
+            for w in content_words
+            if (w,) in all_forms or any(w in phrase and " ".join(phrase) in title_text for phrase in all_phrases)
+        ]
+        if content_words:
+            scores[pk] += 2 * len(covered) / len(content_words)
+    for idea in built.ideas:
+        points = {}
+        for pk, (title_words, title_text), (summary_words, summary_text) in fields:
+            if _has_form(idea.typed_forms, title_words, title_text):
+                value = 3
+            elif _has_form(idea.forms, title_words, title_text):
+                value = 2
+            else:
+                value = 0
+            if _has_form(idea.forms, summary_words, summary_text):
+                value += 1
+            points[pk] = value
+        matched = sum(1 for value in points.values() if value)
+        weight = math.log(1 + len(fields) / (1 + matched))
+        for pk, value in points.items():
+            scores[pk] += value * weight
+    return scores
+
+
+class RankedResults:
+    """The page results as the paginator sees them: `count()` and slices.
+
+    The first RERANK_WINDOW results are fetched once and re-ordered by `rerank_score`; later
+    slices go straight to the search backend (count + slice, never every match). When fewer
+    than TOP_UP_BELOW pages have every word, pages with some of the words follow them."""
+
+    def __init__(self, strict, built, loose=None, strict_count=None):
+        self.built = built
+        self.strict = strict
+        self.loose = loose
+        self.strict_count = strict.count() if strict_count is None else strict_count
+        self._head = None
+
+    def count(self):
+        if self.loose is None:
+            return self.strict_count
+        return self.strict_count + self.loose.count()
+
+    def __len__(self):
+        return self.count()
+
+    def _tail(self):
+        return self.strict if self.loose is None else self.loose
+
+    def _tail_offset(self):
+        return 0 if self.loose is None else self.strict_count
+
+    def head(self):
+        if self._head is None:
+            if self.loose is None:
+                candidates = list(self.strict[:RERANK_WINDOW])
+            else:
+                candidates = list(self.strict[: self.strict_count]) + list(
+                    self.loose[: RERANK_WINDOW - self.strict_count]
+                )
+            order = {page.pk: i for i, page in enumerate(candidates)}
+            scores = rerank_scores(candidates, self.built)
+            # Pages with every word stay before pages with only some of them.
+            strict_ids = set(list(order)[: self.strict_count]) if self.loose is not None else set(order)
+            self._head = sorted(
+                candidates,
+                key=lambda p: (p.pk not in strict_ids, -scores[p.pk], order[p.pk]),
+            )
+        return self._head
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        if stop is None:
+            stop = self.count()
+        items = []
+        if start < RERANK_WINDOW:
+            items += self.head()[start : min(stop, RERANK_WINDOW)]
+        if stop > RERANK_WINDOW:
+            offset = max(start, RERANK_WINDOW) - self._tail_offset()
+            items += list(self._tail()[offset : stop - self._tail_offset()])
+        return items
+
+
 def search_pages(built, section_path=None, audience=None):
-    """(results, loose): every idea must match; if no page has them all, any of them."""
+    """(results, loose): every idea must match; if fewer than TOP_UP_BELOW pages have them all,
+    pages with any of them follow. `loose` is True when no page had them all."""
     queryset = page_queryset(section_path, audience)
-    results = queryset.search(built.all_words_query())
-    if len(built.ideas) > 1 and results.count() == 0:
-        return queryset.search(built.any_words_query()), True
-    return results, False
+    strict = queryset.search(built.all_words_query())
+    strict_count = strict.count()
+    if len(built.ideas) > 1 and strict_count < TOP_UP_BELOW:
+        strict_ids = [page.pk for page in strict[:strict_count]] if strict_count else []
+        loose = queryset.exclude(id__in=strict_ids).search(built.any_words_query())
+        return RankedResults(strict, built, loose, strict_count), strict_count == 0
+    return RankedResults(strict, built, strict_count=strict_count), False
 
 
 def search_snippets(model_label, built, loose, limit, audience=None):

@@ -79,6 +79,8 @@ def fold_search_counts():
         searches = cache.get(key) or 0
         no_results = cache.get(zero_key) or 0
         if not searches and not no_results:
+            # Forget an idle counter, so its next search registers it again.
+            cache.delete_many([key, zero_key])
             done.append(key)
             continue
         with transaction.atomic():

@@ -28,12 +28,13 @@ SYNONYMS_CACHE_KEY = "search:glossary-synonyms:v1"
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 # Words that carry no meaning in a question. Kept small: every word dropped is a word that
-# cannot help ranking.
+# cannot help ranking. 'child' and its kin are on every page of a SEND portal.
 _STOP_WORDS_TEXT = """a about an and any are as at be been being by can could did do does doing for from
     get gets getting
     had has have how i if in into is it its me my of on or our should so than that the their them then there
     these they this those to up us was we what when where which who whom why will with would you your
-    i'm im i've ive don't dont does doesn't can't cant"""
+    i'm im i've ive don't dont does doesn't can't cant
+    child children child's kid kids son daughter"""
 STOP_WORDS = set(_STOP_WORDS_TEXT.split())
 
 
@@ -128,6 +129,14 @@ class Idea:
     label: str
     forms: list = field(default_factory=list)  # tuples of words; more than one word = a phrase
     glossary_slug: str = ""
+
+    @property
+    def typed_forms(self):
+        """The forms of what the visitor typed (not the glossary's other names)."""
+        if self.glossary_slug:
+            words = tuple(self.label.split())
+            return {words, words[:-1] + (words[-1] + "s",)}
+        return set(self.forms)
 
 
 def get_synonym_groups():

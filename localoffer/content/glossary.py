@@ -64,7 +64,7 @@ TERMS = [
         "Extra or different help that a nursery, school or college gives a child with special educational "
         "needs from its own resources, without an EHC plan. It follows four stages: assess, plan, do and "
         "review.",
-        "SEND Support, special educational needs support, extra help at school",
+        "SEND Support, special educational needs support",
     ),
     (
         "ssp",
