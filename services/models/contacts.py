@@ -5,6 +5,8 @@ Editors change a phone number once, on the contact snippet; every page that show
 contact reads the live snippet when it renders, so there is no copy to go stale.
 """
 
+import re
+
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
@@ -16,12 +18,14 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from home.models import Audience, BasePage, ReviewMixin
 
 from ..directory import clean_search_text, contact_json_ld, json_ld_script, make_vcard
+
+SLUG_RE = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 class Area(models.Model):
@@ -74,7 +78,9 @@ class ContactQuerySet(models.QuerySet):
         )
 
 
-class Contact(DraftStateMixin, LockableMixin, RevisionMixin, ReviewMixin, index.Indexed, ClusterableModel):
+class Contact(
+    DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, ReviewMixin, index.Indexed, ClusterableModel
+):
     """A team, service or role that parents and schools can contact. Change it here and every
     page that shows it changes. A service page chooses its contacts in its 'Contacts' panel."""
 
@@ -276,6 +282,8 @@ class ContactDirectoryPage(RoutablePageMixin, BasePage):
                 return contacts.none()
             contacts = contacts.filter(audience__in=wanted | {Audience.EVERYONE})
         if filters["area"]:
+            if not SLUG_RE.fullmatch(filters["area"]):
+                return contacts.none()  # not a slug (PostgreSQL also rejects NUL bytes)
             contacts = contacts.filter(areas__slug=filters["area"])
         return contacts.distinct()
 

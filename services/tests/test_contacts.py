@@ -440,6 +440,18 @@ def test_admin_snippet_listings_work_for_a_superuser(client, people):
     assert client.get("/admin/snippets/services/area/").status_code == 200
     edit = client.get(f"/admin/snippets/services/contact/edit/{people['team'].pk}/")
     assert edit.status_code == 200
+    page_edit = client.get(f"/admin/pages/{people['team'].service_links.first().page_id}/edit/")
+    assert page_edit.status_code == 200
+    assert "contact_links-TOTAL_FORMS" in page_edit.content.decode()
+
+
+def test_editors_can_preview_a_contact(people):
+    contact = people["team"]
+    contact.phone = "01234 555555"  # an unsaved change, as in the editor's form
+    response = contact.make_preview_request()
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Alpha team" in html and 'href="tel:01234555555"' in html
 
 
 def test_anonymous_user_cannot_see_the_admin_listing(client, people):
@@ -486,3 +498,25 @@ def test_site_search_backend_finds_live_contacts_by_name_role_and_description(tr
     for words in ["Hearing", "deaf", "nurseries"]:
         found = {c.slug for c in backend.search(words, Contact.objects.live())}
         assert found == {"finder"}, words
+
+
+def test_full_content_loader_ships_the_directory_and_the_sssen_contact(client, db):
+    from django.core.management import call_command
+
+    call_command("load_local_offer", verbosity=0)
+    call_command("load_local_offer", verbosity=0)  # safe to run twice
+    assert Contact.objects.count() == 4
+    assert ContactDirectoryPage.objects.count() == 1
+    sssen_page = ServicePage.objects.get(contact_links__contact__slug="sssen")
+    assert sssen_page.contact_links.count() == 1
+    html = client.get(sssen_page.url).content.decode()
+    assert "Belinda James" in html and 'href="tel:01629532722"' in html and "S41 8LQ" in html
+    assert 'href="mailto:belinda.james@derbyshire.gov.uk"' in html
+    response = client.get("/contacts/")
+    assert response.status_code == 200
+    assert "4 contacts" in response.content.decode()
+    graph = {item["name"]: item for item in json_ld(response)["@graph"]}
+    sssen = graph["Support Service for Special Educational Needs (SSSEN)"]
+    assert sssen["contactPoint"]["telephone"] == "01629 532722"
+    assert sssen["address"]["postalCode"] == "S41 8LQ"
+    assert "contactPoint" not in graph["SEND information, advice and support service (SENDIASS)"]
