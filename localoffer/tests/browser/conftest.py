@@ -74,7 +74,7 @@ class Visitor:
             self.csp_violations.append(message.text)
 
     def goto(self, path, status=200):
-        response = self.page.goto(self.base_url + path)
+        response = self.page.goto(path if path.startswith("http") else self.base_url + path)
         assert response.status == status, f"{path}: {response.status}"
         return response
 
