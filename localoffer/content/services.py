@@ -677,7 +677,26 @@ def load(context, log):
     if was_created:
         log("Created the SSSEN service page")
 
-    outcomes, was_created = ensure_page(sssen, ServiceReportPage, "sssen-outcomes-2018-to-2019", **SSSEN_OUTCOMES)
+    next_steps = (
+        "next_steps",
+        {
+            "heading": "What you can do next",
+            "links": [
+                {
+                    "page": sssen,
+                    "url": "",
+                    "text": "Find out who can get SSSEN support and how to ask for it",
+                    "description": "",
+                }
+            ],
+        },
+    )
+    outcomes, was_created = ensure_page(
+        sssen,
+        ServiceReportPage,
+        "sssen-outcomes-2018-to-2019",
+        **{**SSSEN_OUTCOMES, "body": SSSEN_OUTCOMES["body"] + [next_steps]},
+    )
     created += int(was_created)
     context["sssen_outcomes"] = outcomes
     if was_created:

@@ -263,6 +263,7 @@ FACTS = {
         "within the Children's Services vision",
         # Where the full report is
         "The full 'SSSEN Annual Report, December 2019' is available on the Local Offer website.",
+        "Find out who can get SSSEN support and how to ask for it",
     ],
 }
 
@@ -360,8 +361,10 @@ def check_contact_details_are_not_written_into_the_pages(loaded):
             assert detail not in text, f"{detail} is written into {page.url}"
 
 
-def test_page_structure(loaded):
+def test_page_structure(client, loaded):
     """One load of the content for several checks of how the pages are built (loading takes seconds)."""
+    report_html = client.get(loaded["sssen_outcomes"].url).content.decode()
+    assert '<a class="govuk-link" href="/services/sssen/">Find out who can get SSSEN support' in report_html
     check_pages_are_where_the_loader_says(loaded)
     check_sssen_uses_every_structured_field(loaded)
     check_report_uses_key_figures_and_attributed_comments(loaded)
