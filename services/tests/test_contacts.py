@@ -415,7 +415,7 @@ def test_directory_queries_do_not_grow_with_the_number_of_contacts(client, tree,
     few = count_queries(client, url)
     add_contacts(tree, 3, 27)
     many = count_queries(client, url)
-    assert few == many
+    assert 0 < few == many
     assert "30 contacts" in client.get("/contacts/").content.decode()
 
 
@@ -424,7 +424,7 @@ def test_service_page_contact_queries_do_not_grow(client, tree):
     few = count_queries(client, tree["alpha"].url)
     add_contacts(tree, 3, 27)
     many = count_queries(client, tree["alpha"].url)
-    assert few == many
+    assert 0 < few == many
 
 
 # --- Admin ------------------------------------------------------------------------------------
