@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 ('review_by', models.DateField(blank=True, help_text='When it must next be checked. Leave empty for 12 months after the last review.', null=True)),
                 ('name', models.CharField(help_text="The team, service or role, for example 'Support Service for Special Educational Needs (SSSEN)'.", max_length=150)),
                 ('slug', models.SlugField(help_text="The end of the contact's web address, for example 'sssen'.", max_length=150, unique=True)),
-                ('kind', models.CharField(choices=[('team', 'Team'), ('service', 'Service'), ('role', "Role (for example your child's SENCO)"), ('person', 'Person in a role')], default='team', help_text='What this contact is. A role has no phone number of its own: say how to reach it.', max_length=20)),
+                ('kind', models.CharField(choices=[('team', 'Team'), ('service', 'Service'), ('role', 'Role'), ('person', 'Person in a role')], default='team', help_text="What this contact is. A role, such as a school's SENCO, has no number of its own.", max_length=20)),
                 ('contact_person', models.CharField(blank=True, help_text='Optional: the person to contact, for example the head of service.', max_length=120)),
                 ('role', models.CharField(blank=True, help_text="Their job title or role, for example 'Head of Service'.", max_length=120)),
                 ('description', models.TextField(blank=True, help_text='Who they are and what they can help with, in one or two plain sentences.')),

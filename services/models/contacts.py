@@ -51,7 +51,7 @@ class Area(models.Model):
 class ContactKind(models.TextChoices):
     TEAM = "team", "Team"
     SERVICE = "service", "Service"
-    ROLE = "role", "Role (for example your child's SENCO)"
+    ROLE = "role", "Role"
     PERSON = "person", "Person in a role"
 
 
@@ -95,7 +95,7 @@ class Contact(
         max_length=20,
         choices=ContactKind.choices,
         default=ContactKind.TEAM,
-        help_text="What this contact is. A role has no phone number of its own: say how to reach it.",
+        help_text="What this contact is. A role, such as a school's SENCO, has no number of its own.",
     )
     contact_person = models.CharField(
         max_length=120, blank=True, help_text="Optional: the person to contact, for example the head of service."
