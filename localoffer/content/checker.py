@@ -287,7 +287,7 @@ RESULTS = [
         "kind": "not_sure",
         "heading": "We cannot tell yet if your child can get SSSEN support",
         "body": rich(
-            "You were not sure about one of the answers. Check it, then try again.",
+            "Check this, then start the check again.",
             "<h2>Who to ask</h2>",
             "<ul><li>Your child's school or nursery, and its special educational needs co-ordinator (SENCO).</li>"
             "<li>SSSEN: the contact details are on the SSSEN page.</li></ul>",

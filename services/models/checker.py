@@ -6,6 +6,7 @@ leads nowhere, a path loops, or a question or result can never be reached.
 The flow itself lives in services/checker/ (no models there).
 """
 
+from csp.constants import SELF
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -111,9 +112,14 @@ class CheckerPage(RoutablePageMixin, BasePage):
     preview_modes = [("", "Start page"), (WALK_PREFIX + "flow", "Map of every question and result")]
 
     def serve_preview(self, request, mode_name):
-        if mode_name == WALK_PREFIX + "flow":
-            return CheckerSteps(self, request, PreviewUrls(getattr(request, "in_preview_panel", False))).flow_map()
         steps = CheckerSteps(self, request, PreviewUrls(getattr(request, "in_preview_panel", False)))
-        if mode_name.startswith(WALK_PREFIX):
-            return steps.serve_preview_mode(mode_name)
-        return steps.serve("start")
+        if mode_name == WALK_PREFIX + "flow":
+            response = steps.flow_map()
+        elif mode_name.startswith(WALK_PREFIX):
+            response = steps.serve_preview_mode(mode_name)
+        else:
+            response = steps.serve("start")
+        # The site's Content-Security-Policy forbids framing (frame-ancestors 'none'), which would
+        # also block the admin's preview panel; let the admin (same origin) frame the preview.
+        response._csp_replace = {"frame-ancestors": [SELF]}
+        return response

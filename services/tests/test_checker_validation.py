@@ -232,3 +232,32 @@ def test_admin_saves_a_sound_checker(admin_client, checker):
     assert response.status_code == 302
     draft = CheckerPage.objects.get(pk=checker.pk).get_latest_revision_as_object()
     assert [block.value["slug"] for block in draft.questions] == ["first", "second"]
+
+
+def test_the_admin_preview_panel_walks_the_draft(admin_client, checker):
+    """The editor's unsaved draft goes to the preview; links inside the preview stay in it."""
+    questions, results = GOOD
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[checker.pk])
+    response = admin_client.post(preview_url, edit_form(checker, questions, results))
+    assert response.json()["is_valid"] is True
+
+    start = admin_client.get(preview_url, {"mode": "", "in_preview_panel": "true"})
+    assert start.status_code == 200
+    assert "frame-ancestors 'self'" in start["Content-Security-Policy"]  # the panel may frame it
+    assert 'href="?mode=walk%3Aquestion%3Afirst%3A&amp;in_preview_panel=true"' in start.content.decode()
+
+    first = admin_client.get(preview_url, {"mode": "walk:question:first:", "in_preview_panel": "true"})
+    assert '<h1 class="govuk-fieldset__heading">Question first?</h1>' in first.content.decode()
+    second = admin_client.get(preview_url, {"mode": "walk:submit:first:first=yes", "in_preview_panel": "true"})
+    assert '<h1 class="govuk-fieldset__heading">Question second?</h1>' in second.content.decode()
+    check = admin_client.get(preview_url, {"mode": "walk:submit:second:first=yes&second=no"})
+    assert "Check your answers" in check.content.decode()
+    result = admin_client.get(preview_url, {"mode": "walk:result::first=yes&second=no"})
+    assert 'data-result-kind="not_likely"' in result.content.decode()
+
+
+def test_the_admin_preview_of_a_broken_draft_is_refused(admin_client, checker):
+    questions = [q("first", ("Yes", "yes", "nowhere"), ("No", "no", "no-result"))]
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[checker.pk])
+    response = admin_client.post(preview_url, edit_form(checker, questions, [r("no-result")]))
+    assert response.json()["is_valid"] is False
