@@ -21,13 +21,26 @@ PLAIN_ENGLISH_SCORE = 60
 HARD_SCORE = 50
 
 
+_BLOCK_END = re.compile(r"</(p|li|h[1-6]|td|th|div|dt|dd)>", re.IGNORECASE)
+_DOUBLE_STOP = re.compile(r"([.!?:;])\s*\.")
+
+
+def as_sentences(html_or_text):
+    """Plain text in which each paragraph, list item, heading or block ends a sentence, so
+    headings and bullet points do not run into the next line as one long sentence."""
+    text = strip_tags(_BLOCK_END.sub(".\n", str(html_or_text))).strip()
+    if text and text[-1] not in ".!?:;":
+        text += "."
+    return _DOUBLE_STOP.sub(r"\1", text)
+
+
 def page_text(page):
     """The words a reader reads on a page: its summary and its body's text."""
     parts = [getattr(page, "summary", "") or ""]
     body = getattr(page, "body", None)
     if body is not None and hasattr(body, "stream_block"):
-        parts.extend(strip_tags(str(text)) for text in body.stream_block.get_searchable_content(body))
-    return "\n".join(part.strip() for part in parts if part and part.strip())
+        parts.extend(body.stream_block.get_searchable_content(body))
+    return "\n".join(as_sentences(part) for part in parts if part and str(part).strip())
 
 
 def syllables(word):

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.log_actions import log
 from wagtail.models import Page
 
 from .models import ReviewMixin, ReviewRecord, next_review_date
@@ -112,6 +113,7 @@ def mark_reviewed(obj, user, today=None):
         latest.save(update_fields=["content"])
     obj.last_reviewed, obj.review_by = today, new_review_by
     title = obj.title if isinstance(obj, Page) else str(obj)
+    log(instance=obj, action="home.mark_reviewed", user=user)  # shows in the item's history
     return ReviewRecord.objects.create(
         content_type=ContentType.objects.get_for_model(model),
         object_id=str(obj.pk),

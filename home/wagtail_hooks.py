@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -18,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
 from .models import Feedback, YouSaidWeDid
+from .review import OVERDUE, due_items
 
 
 @hooks.register("register_admin_urls")
@@ -108,7 +110,7 @@ class FeedbackViewSet(ModelViewSet):
     menu_order = 220
     form_fields = ["comment"]
     list_display = [
-        Column("page", label="Page", accessor="page"),
+        "page",  # links to the read-only 'inspect' view, where a comment can start a 'You said, we did' item
         BooleanColumn("useful", label="Useful"),
         Column("comment", label="What was missing"),
         Column("created_on", label="Received"),
@@ -182,3 +184,33 @@ def use_local_offer_content_checker(request, items, page):
         else item
         for item in items
     ]
+
+
+class DueForReviewPanel(Component):
+    """On the dashboard: how many of your pages and contacts are due for review."""
+
+    name = "due_for_review"
+    order = 90
+    template_name = "home/admin/due_for_review_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        items = due_items(user=self.user)
+        return {
+            "overdue": sum(1 for i in items if i.status == OVERDUE),
+            "soon": sum(1 for i in items if i.status != OVERDUE),
+            "report_url": reverse("home_content_due_for_review"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_due_for_review_panel(request, panels):
+    if request.user.has_perm("home.review_content"):
+        panels.append(DueForReviewPanel(request.user))
+
+
+@hooks.register("register_log_actions")
+def register_review_log_action(actions):
+    actions.register_action("home.mark_reviewed", "Reviewed, no changes needed", "Reviewed, no changes needed")

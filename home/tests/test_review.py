@@ -90,6 +90,15 @@ def test_mark_reviewed_records_who_and_when(client, content):
     assert record.reviewed_by == content["alice"]
     assert record.object_id == str(page.pk)
     assert record.next_review_by == page.review_by
+    # It also shows in the page's history.
+    from wagtail.models import PageLogEntry
+
+    entry = PageLogEntry.objects.get(page=page, action="home.mark_reviewed")
+    assert entry.user == content["alice"]
+    assert (
+        "Reviewed, no changes needed"
+        in client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
+    )
     assert "Overdue Alice" not in titles(due_items())
     # The live page still has its content and now shows the new date.
     assert "Last reviewed:" in client.get(page.url).content.decode()
@@ -193,3 +202,10 @@ def test_contacts_are_in_the_report_when_they_exist(client, content):
     assert client.post(reverse("home_mark_reviewed", args=[ct.pk, contact.pk])).status_code == 302
     contact.refresh_from_db()
     assert contact.last_reviewed == TODAY
+
+
+def test_dashboard_tells_owners_what_is_due(client, content):
+    client.force_login(content["alice"])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Your content due for review" in html
+    assert "You own 1 overdue item and 1 due soon" in html
