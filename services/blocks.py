@@ -16,7 +16,7 @@ class CriterionBlock(blocks.CharBlock):
 # The eligibility check ("Check if your child can get ...") is built from the blocks below:
 # questions, each with its answers and where each answer leads, and results.
 
-ID_HELP = "Lower-case letters, numbers and hyphens, for example 'school'. Used in the web address."
+ID_HELP = "Lower-case letters, numbers and hyphens. Used in the web address."
 
 
 def _id_block(label, help_text):
@@ -55,10 +55,10 @@ class CheckerAnswerBlock(blocks.StructBlock):
 class CheckerQuestionBlock(blocks.StructBlock):
     """One question of an eligibility check, shown on its own page with the question as the heading."""
 
-    slug = _id_block("Question id", "A short id for this question. " + ID_HELP)
     question = blocks.CharBlock(
         max_length=200, help_text="The question, shown as the page heading. For example 'Is the school in Derbyshire?'"
     )
+    slug = _id_block("Question id", "A short id for this question, for example 'school'. " + ID_HELP)
     hint = blocks.TextBlock(required=False, max_length=600, help_text="Help under the question. Spell out acronyms.")
     check_answers_label = blocks.CharBlock(
         required=False,
@@ -104,13 +104,13 @@ class CheckerResultLinkBlock(blocks.StructBlock):
 class CheckerResultBlock(blocks.StructBlock):
     """Where a path through the check ends: likely, not likely or not sure, with what to do next."""
 
+    heading = blocks.CharBlock(max_length=200, help_text="The page heading, for example 'Your child may get support'.")
     slug = _id_block("Result id", "A short id for this result, for example 'likely'. " + ID_HELP)
     kind = blocks.ChoiceBlock(
         choices=[("likely", "Likely to get it"), ("not_likely", "Not likely to get it"), ("not_sure", "Not sure yet")],
         default="not_likely",
         help_text="Not likely: the reasons from the answers are listed as 'Why'. Not sure: as 'What to check'.",
     )
-    heading = blocks.CharBlock(max_length=200, help_text="The page heading, for example 'Your child may get support'.")
     body = blocks.RichTextBlock(
         features=["h2", "h3", "bold", "link", "ol", "ul"],
         help_text="What happens next and who to contact. Short sentences.",
