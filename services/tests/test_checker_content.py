@@ -25,6 +25,8 @@ def test_the_check_is_built_under_the_sssen_page(client, loaded):
     assert client.get(checker.url).status_code == 200
     html = client.get(checker.get_parent().url).content.decode()
     assert f'href="{checker.url}"' in html
+    home = client.get("/").content.decode()
+    assert f'<a class="govuk-link" href="{checker.url}">Check if your child can get SSSEN support</a>' in home
 
 
 def test_results_link_to_live_pages(client, loaded):

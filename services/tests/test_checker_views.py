@@ -233,3 +233,15 @@ def test_the_admin_preview_map_shows_every_question_and_result(checker):
     for block in list(checker.questions) + list(checker.results):
         assert f"(id: {block.value['slug']}" in html
     assert ("walk:flow", "Map of every question and result") in checker.preview_modes
+
+
+def test_answers_never_reach_the_log(client, checker, caplog):
+    caplog.set_level("DEBUG")
+    client.get(url(checker, "result/", **LIKELY))
+    client.get(url(checker, "result/", school="tampered-value"))  # a 400 is logged, by path only
+    client.get(url(checker, "question/gone/", school="secondary"))
+    assert caplog.records, "Django logs the 4xx responses"
+    for record in caplog.records:
+        message = record.getMessage()
+        assert "tampered-value" not in message
+        assert "school=" not in message and "primary" not in message and "secondary" not in message
