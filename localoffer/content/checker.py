@@ -142,8 +142,8 @@ QUESTIONS = [
     {
         "slug": "main-need",
         "question": "Is education your child's main need?",
-        "hint": "SSSEN supports children whose main (primary) need is education: complex cognition and learning "
-        "needs, with significant barriers to learning.",
+        "hint": "SSSEN supports children whose main (primary) need is education. This means complex cognition and "
+        "learning needs, with significant barriers to learning. Your child's plan may say what their main need is.",
         "check_answers_label": "Main need is education",
         "error_message": "Select if education is your child's main need",
         "answers": [
