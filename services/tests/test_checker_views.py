@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
 
+from services.models import CheckerPage, ServicePage
 from services.tests.test_checker_paths import build_sssen_checker, follow, link, parse, submit
 
 LIKELY = {"school": "primary", "in-derbyshire": "yes", "plan": "yes", "sssen-named": "yes", "main-need": "yes"}
@@ -245,3 +246,43 @@ def test_answers_never_reach_the_log(client, checker, caplog):
         message = record.getMessage()
         assert "tampered-value" not in message
         assert "school=" not in message and "primary" not in message and "secondary" not in message
+
+
+def test_another_service_gets_its_own_check(client, checker):
+    index = checker.get_parent().get_parent()
+    other = index.add_child(instance=ServicePage(title="Another service", slug="another"))
+    answer = {"hint": "", "reason": "", "not_sure": False}
+    own = other.add_child(
+        instance=CheckerPage(
+            title="Check if your child can get another service",
+            slug="check",
+            questions=[
+                (
+                    "question",
+                    {
+                        "slug": "age",
+                        "question": "Is your child under 5?",
+                        "hint": "",
+                        "check_answers_label": "Under 5",
+                        "error_message": "Select if your child is under 5",
+                        "answers": [
+                            {**answer, "label": "Yes", "value": "yes", "leads_to": "yes"},
+                            {**answer, "label": "No", "value": "no", "leads_to": "no", "reason": "It is for under 5s."},
+                        ],
+                    },
+                )
+            ],
+            results=[
+                ("result", {"slug": "yes", "kind": "likely", "heading": "Likely", "body": "<p>Yes.</p>", "links": []}),
+                (
+                    "result",
+                    {"slug": "no", "kind": "not_likely", "heading": "Not likely", "body": "<p>No.</p>", "links": []},
+                ),
+            ],
+        )
+    )
+    html = client.get(other.url).content.decode()
+    assert f'<a href="{own.url}" role="button"' in html and "Check if your child can get another service" in html
+    assert "Check if your child can get SSSEN support" not in html  # only its own check
+    result = parse(follow(client, client.get(url(own, "result/", age="no"))))
+    assert result.h1 == "Not likely" and result.reasons == ["It is for under 5s."]
