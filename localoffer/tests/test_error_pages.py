@@ -67,3 +67,31 @@ def test_the_500_template_makes_no_queries(db, django_assert_num_queries):
     with django_assert_num_queries(0):
         html = get_template("500.html").render({"contact_url": "/contact/"})
     assert 'href="/contact/"' in html
+
+
+def test_a_bad_request_gets_the_sites_400_page(client, db):
+    too_many_fields = "&".join(f"f{i}=x" for i in range(1200))
+    response = client.get("/search/?" + too_many_fields)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Sorry, we could not understand that request" in html
+    assert_error_page_basics(html)
+
+
+def test_an_unknown_host_gets_the_400_page_without_details(client, db):
+    response = client.get("/", HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Sorry, we could not understand that request" in html
+    assert "attacker.example" not in html
+    assert "ALLOWED_HOSTS" not in html
+
+
+def test_a_form_sent_without_its_security_token_gets_a_plain_english_403(db):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/feedback/", {"page": "1", "useful": "yes"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Sorry, your answer was not sent" in html
+    assert "CSRF" not in html
+    assert_error_page_basics(html)

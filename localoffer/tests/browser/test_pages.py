@@ -63,6 +63,12 @@ def test_error_pages(visitor):
     visitor.check_no_horizontal_scroll()
     visitor.screenshot("error-500")
 
+    visitor.goto("/search/?" + "&".join(f"f{i}=x" for i in range(1200)), status=400)
+    assert visitor.page.locator("h1").inner_text() == "Sorry, we could not understand that request"
+    visitor.check_accessibility("400 page")
+    visitor.check_no_horizontal_scroll()
+    visitor.screenshot("error-400")
+
 
 def test_the_checks_can_fail(visitor):
     """axe and the Content-Security-Policy are really on: a broken page is caught."""
