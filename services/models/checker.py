@@ -24,7 +24,9 @@ from ..checker.steps import WALK_PREFIX, CheckerSteps, LiveUrls, PreviewUrls
 FLOW_HELP = """<p>The check starts at the <strong>first question</strong> in the list. Each answer
 leads to the id of another question or of a result. Every path must end at a result, with no
 loops. The page will not save until that is true, and the message names what to fix.</p>
-<p>In the preview, choose 'Walk through the check' and click through it as a parent would.</p>"""
+<p>In the preview panel, click through the check as a parent would: the links stay in the
+preview and use this draft. The preview mode 'Map of every question and result' shows where
+each answer leads.</p>"""
 
 
 class CheckerPage(RoutablePageMixin, BasePage):
