@@ -154,6 +154,24 @@ def test_visitors_get_only_the_csrf_cookie_and_only_where_there_is_a_form(loaded
     assert "sessionid" not in every_name
 
 
+def test_answering_the_feedback_form_sets_no_other_cookie(loaded_site):
+    from home.models import HomePage
+
+    client = Client()
+    names = set()
+    home = HomePage.objects.get()
+    for response in [
+        client.get(home.url),
+        more := client.post("/feedback/", {"page": home.pk, "useful": "no", "website": ""}),
+        client.get(more["Location"]),
+        thanks := client.post(more["Location"], {"comment": "The phone number", "website": ""}),
+        client.get(thanks["Location"]),
+    ]:
+        assert response.status_code in (200, 302)
+        names |= set(response.cookies.keys())
+    assert names <= {"csrftoken"}, names
+
+
 def test_the_cookies_page_lists_the_visitors_cookie(client, loaded_site):
     from home.models import SiteSettings
 
