@@ -84,3 +84,20 @@ def test_the_checks_can_fail(visitor):
         visitor.page.add_script_tag(content="window.injected = true;")
     assert visitor.page.evaluate("() => window.injected") is None
     assert visitor.csp_violations
+
+
+def test_sign_in_lockout_page(visitor, settings, django_user_model):
+    settings.AXES_ENABLED = True
+    django_user_model.objects.create_user("editor", password="a-long-correct-password-42")
+    visitor.goto("/admin/login/")
+    for _ in range(5):
+        visitor.page.fill("input[name=username]", "editor")
+        visitor.page.fill("input[name=password]", "wrong password")
+        with visitor.page.expect_navigation():
+            visitor.page.locator("button[type=submit]").first.click()
+        if "Too many attempts" in visitor.page.locator("h1").first.inner_text():
+            break
+    assert visitor.page.locator("h1").first.inner_text() == "Too many attempts to sign in"
+    visitor.check_accessibility("sign-in lockout page")
+    visitor.check_no_horizontal_scroll()
+    visitor.screenshot("sign-in-locked")
