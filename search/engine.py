@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -134,7 +135,7 @@ def page_queryset(section_path=None, audience=None):
     return queryset
 
 
-RERANK_WINDOW = 30  # the first results are re-ordered by where the words are (title, summary)
+RERANK_WINDOW = 20  # the first results are re-ordered by where the words are (title, summary)
 TOP_UP_BELOW = 3  # fewer pages than this have every word: add pages that have some of them
 
 
@@ -255,15 +256,109 @@ class RankedResults:
         return items
 
 
+def _fts5_match(built, strict):
+    """The FTS5 MATCH expression for the built query: ideas joined by AND (or OR), each idea
+    the OR of its forms as quoted terms or phrases. Forms contain only letters, digits and
+    apostrophes (search/query.py), so nothing the visitor typed is FTS5 syntax."""
+    ideas = []
+    for idea in built.ideas:
+        forms = ['"' + " ".join(form).replace('"', "") + '"' for form in idea.forms]
+        ideas.append("(" + " OR ".join(forms) + ")")
+    return "{body title} : (" + (" AND " if strict else " OR ").join(ideas) + ")"
+
+
+class SQLiteRankedSearch:
+    """Pages matching a query, straight from SQLite's FTS5 index: `count()` and one ranked
+    slice (`ORDER BY bm25(...) LIMIT n OFFSET m`), with the page filters (live, public,
+    section, audience) as a subquery.
+
+    Wagtail's SQLite backend ranks by annotating each matching page with a correlated
+    subquery that runs the full-text match again: over a second when thousands of pages
+    match (measured: 15 s for 10,000). This asks FTS5 once and lets it sort. Same index, same
+    bm25 ranking, title weighted above body."""
+
+    TITLE_WEIGHT = 10.0
+
+    def __init__(self, queryset, match):
+        self.queryset = queryset
+        self.match = match
+        self._count = None
+        self.model = Page if issubclass(queryset.model, Page) else queryset.model
+
+    def _where(self):
+        from django.db.models import CharField
+        from django.db.models.functions import Cast
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        ids = self.queryset.order_by().annotate(sid=Cast("id", CharField())).values("sid")
+        ids_sql, ids_params = ids.query.sql_with_params()
+        types = get_descendants_content_types_pks(self.model)
+        placeholders = ", ".join(["%s"] * len(types))
+        sql = (
+            "FROM wagtailsearch_indexentry_fts f JOIN wagtailsearch_indexentry e ON e.id = f.rowid "
+            f"WHERE wagtailsearch_indexentry_fts MATCH %s AND e.content_type_id IN ({placeholders}) "
+            f"AND e.object_id IN ({ids_sql})"
+        )
+        return sql, [self.match, *types, *ids_params]
+
+    def _ranked_ids(self, start, stop, with_count=False):
+        where, params = self._where()
+        total = ", COUNT(*) OVER ()" if with_count else ""
+        # bm25() cannot be used beside a window function, so rank in a materialised CTE.
+        sql = (
+            "WITH matches AS MATERIALIZED (SELECT e.object_id AS oid, "  # noqa: S608 - parameters are bound
+            f"bm25(wagtailsearch_indexentry_fts, 0.0, 1.0, %s) AS score {where}) "
+            f"SELECT oid{total} FROM matches ORDER BY score LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.TITLE_WEIGHT, *params, stop - start, start])
+            rows = cursor.fetchall()
+        return [int(row[0]) for row in rows], (rows[0][1] if rows and with_count else 0)
+
+    def count(self):
+        """The number of matches, found with the first RERANK_WINDOW ranked ids in one query
+        (`COUNT(*) OVER ()`), so a first page costs one full-text query, not two."""
+        if self._count is None:
+            self._first_ids, self._count = self._ranked_ids(0, RERANK_WINDOW, with_count=True)
+        return self._count
+
+    def __getitem__(self, index):
+        start, stop = index.start or 0, index.stop
+        if stop is None:
+            stop = self.count()
+        if stop <= start:
+            return []
+        if self._count is not None and stop <= RERANK_WINDOW:
+            ids = self._first_ids[start:stop]
+        else:
+            ids, _ = self._ranked_ids(start, stop)
+        pages = self.queryset.filter(id__in=ids).in_bulk()
+        return [pages[i] for i in ids if i in pages]
+
+
+def _use_fts5():
+    backend = get_search_backend()
+    return connection.vendor == "sqlite" and type(backend).__module__.startswith(
+        ("modelsearch.backends.database", "wagtail.search.backends.database")
+    )
+
+
 def search_pages(built, section_path=None, audience=None):
     """(results, loose): every idea must match; if fewer than TOP_UP_BELOW pages have them all,
     pages with any of them follow. `loose` is True when no page had them all."""
     queryset = page_queryset(section_path, audience)
-    strict = queryset.search(built.all_words_query())
+    fast = _use_fts5()
+
+    def run(qs, strict):
+        if fast:
+            return SQLiteRankedSearch(qs, _fts5_match(built, strict))
+        return qs.search(built.all_words_query() if strict else built.any_words_query())
+
+    strict = run(queryset, True)
     strict_count = strict.count()
     if len(built.ideas) > 1 and strict_count < TOP_UP_BELOW:
         strict_ids = [page.pk for page in strict[:strict_count]] if strict_count else []
-        loose = queryset.exclude(id__in=strict_ids).search(built.any_words_query())
+        loose = run(queryset.exclude(id__in=strict_ids), False)
         return RankedResults(strict, built, loose, strict_count), strict_count == 0
     return RankedResults(strict, built, strict_count=strict_count), False
 
@@ -276,8 +371,11 @@ def search_snippets(model_label, built, loose, limit, audience=None):
     queryset = model.objects.filter(live=True)
     if audience and any(f.name == "audience" for f in model._meta.fields):
         queryset = queryset.filter(audience__in=[audience, Audience.EVERYONE.value])
-    query = built.any_words_query() if loose else built.all_words_query()
-    results = get_search_backend().search(query, queryset)
+    if _use_fts5():
+        results = SQLiteRankedSearch(queryset, _fts5_match(built, not loose))
+    else:
+        query = built.any_words_query() if loose else built.all_words_query()
+        results = get_search_backend().search(query, queryset)
     count = results.count()
     return (list(results[:limit]) if count else []), count
 
