@@ -57,5 +57,24 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Search speed with 10,000 generated guidance pages, on a throwaway SQLite file and, when
+# BENCH_DATABASE_URL is set (a PostgreSQL database of its own; it is dropped and re-created),
+# on PostgreSQL. Prints p50/p95 latency and queries per search. See docs/search.md.
+BENCH_PAGES ?= 10000
+BENCH_SQLITE := /tmp/localoffer_bench.sqlite3
+BENCH_DATABASE_URL ?=
+bench: install
+	rm -f $(BENCH_SQLITE)
+	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) manage.py load_local_offer -v0
+	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) manage.py search_bench --pages $(BENCH_PAGES)
+	@if [ -n "$(BENCH_DATABASE_URL)" ]; then \
+		psql "$$(dirname $(BENCH_DATABASE_URL))/postgres" -qc "DROP DATABASE IF EXISTS $$(basename $(BENCH_DATABASE_URL)) WITH (FORCE)" && \
+		psql "$$(dirname $(BENCH_DATABASE_URL))/postgres" -qc "CREATE DATABASE $$(basename $(BENCH_DATABASE_URL))" && \
+		DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0 && \
+		DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py load_local_offer -v0 && \
+		DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py search_bench --pages $(BENCH_PAGES); \
+	else echo "BENCH_DATABASE_URL not set: skipping PostgreSQL."; fi
+
 clean:
 	rm -rf $(VENV) node_modules static_build staticfiles
