@@ -9,6 +9,7 @@ Speed: the page search asks the backend for a count and then for one page of res
 """
 
 import difflib
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -148,6 +149,17 @@ def _has_form(forms, words, text):
     return any((form[0] in words) if len(form) == 1 else (" " + " ".join(form) + " " in text) for form in forms)
 
 
+def _body_text(page):
+    """The page's body as lower-case text with markup (cheap: the raw StreamField data)."""
+    body = getattr(page, "body", None)
+    raw = getattr(body, "raw_data", None)
+    return json.dumps(list(raw), default=str).lower() if raw is not None else ""
+
+
+def _body_has(text, forms):
+    return any(re.search(r"(?<!\w)" + re.escape(" ".join(form)) + r"(?!\w)", text) for form in forms)
+
+
 def rerank_scores(pages, built):
     """How well each page's title and summary match, {pk: score}. For each idea: 3 if the
     title has what the visitor typed, 2 if it has another name for it, plus 1 if the summary
@@ -155,6 +167,7 @@ def rerank_scores(pages, built):
     ('child', 'support'), like inverse document frequency. The database's own ranking (bm25 on
     SQLite, ts_rank on PostgreSQL) breaks ties."""
     fields = []
+    bodies = {page.pk: _body_text(page) for page in pages}
     for page in pages:
         title = _words_and_text(page.title)
         summary = _words_and_text(getattr(page, "summary", "") or page.search_description)
@@ -187,6 +200,8 @@ def rerank_scores(pages, built):
                 value = 0
             if _has_form(idea.forms, summary_words, summary_text):
                 value += 1
+            if idea.glossary_slug and _body_has(bodies[pk], idea.typed_forms):
+                value += 1  # the page uses the visitor's own word ('SENDCo'), not only a synonym
             points[pk] = value
         matched = sum(1 for value in points.values() if value)
         weight = math.log(1 + len(fields) / (1 + matched))
@@ -336,23 +351,84 @@ class SQLiteRankedSearch:
         return [pages[i] for i in ids if i in pages]
 
 
-def _use_fts5():
+def _pg_tsquery(built, strict):
+    """A tsquery expression (SQL, params) for the built query: each form through
+    plainto_tsquery / phraseto_tsquery (English stemming), OR'd within an idea, ideas AND'd
+    (or OR'd). Values are bound parameters."""
+    ideas_sql, params = [], []
+    for idea in built.ideas:
+        forms = []
+        # PostgreSQL stems English itself, so a plain word needs no extra forms.
+        for form in idea.forms if idea.glossary_slug else idea.forms[:1]:
+            function = "phraseto_tsquery" if len(form) > 1 else "plainto_tsquery"
+            forms.append(f"{function}('english', %s)")
+            params.append(" ".join(form))
+        ideas_sql.append("(" + " || ".join(forms) + ")")
+    return "(" + (" && " if strict else " || ").join(ideas_sql) + ")", params
+
+
+class PostgresRankedSearch(SQLiteRankedSearch):
+    """The same idea on PostgreSQL: match the title and body tsvectors separately (so their GIN
+    indexes are used; Wagtail's backend matches `title || body`, which cannot use them) and rank
+    with ts_rank, title weighted above body, in one query with its count."""
+
+    def __init__(self, queryset, tsquery):
+        super().__init__(queryset, None)
+        self.tsquery_sql, self.tsquery_params = tsquery
+
+    def _where(self):
+        from django.db.models import CharField
+        from django.db.models.functions import Cast
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        ids = self.queryset.order_by().annotate(sid=Cast("id", CharField())).values("sid")
+        ids_sql, ids_params = ids.query.sql_with_params()
+        types = get_descendants_content_types_pks(self.model)
+        placeholders = ", ".join(["%s"] * len(types))
+        sql = (
+            f"FROM wagtailsearch_indexentry e, (SELECT {self.tsquery_sql} AS q) AS query "
+            f"WHERE (e.title @@ query.q OR e.body @@ query.q) AND e.content_type_id IN ({placeholders}) "
+            f"AND e.object_id IN ({ids_sql})"
+        )
+        return sql, [*self.tsquery_params, *types, *ids_params]
+
+    def _ranked_ids(self, start, stop, with_count=False):
+        where, params = self._where()
+        total = ", COUNT(*) OVER ()" if with_count else ""
+        sql = (
+            f"SELECT e.object_id{total} {where} "  # noqa: S608 - parameters are bound
+            "ORDER BY (%s * ts_rank(e.title, query.q) + ts_rank(e.body, query.q)) DESC, e.id LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, self.TITLE_WEIGHT, stop - start, start])
+            rows = cursor.fetchall()
+        return [int(row[0]) for row in rows], (rows[0][1] if rows and with_count else 0)
+
+
+def _fast_path():
+    """'sqlite', 'postgresql' or '' (another backend: use Wagtail's search API)."""
     backend = get_search_backend()
-    return connection.vendor == "sqlite" and type(backend).__module__.startswith(
-        ("modelsearch.backends.database", "wagtail.search.backends.database")
-    )
+    if not type(backend).__module__.startswith(("modelsearch.backends.database", "wagtail.search.backends.database")):
+        return ""
+    return connection.vendor if connection.vendor in ("sqlite", "postgresql") else ""
+
+
+def _ranked_search(queryset, built, strict):
+    path = _fast_path()
+    if path == "sqlite":
+        return SQLiteRankedSearch(queryset, _fts5_match(built, strict))
+    if path == "postgresql":
+        return PostgresRankedSearch(queryset, _pg_tsquery(built, strict))
+    return queryset.search(built.all_words_query() if strict else built.any_words_query())
 
 
 def search_pages(built, section_path=None, audience=None):
     """(results, loose): every idea must match; if fewer than TOP_UP_BELOW pages have them all,
     pages with any of them follow. `loose` is True when no page had them all."""
     queryset = page_queryset(section_path, audience)
-    fast = _use_fts5()
 
     def run(qs, strict):
-        if fast:
-            return SQLiteRankedSearch(qs, _fts5_match(built, strict))
-        return qs.search(built.all_words_query() if strict else built.any_words_query())
+        return _ranked_search(qs, built, strict)
 
     strict = run(queryset, True)
     strict_count = strict.count()
@@ -371,8 +447,8 @@ def search_snippets(model_label, built, loose, limit, audience=None):
     queryset = model.objects.filter(live=True)
     if audience and any(f.name == "audience" for f in model._meta.fields):
         queryset = queryset.filter(audience__in=[audience, Audience.EVERYONE.value])
-    if _use_fts5():
-        results = SQLiteRankedSearch(queryset, _fts5_match(built, not loose))
+    if _fast_path():
+        results = _ranked_search(queryset, built, not loose)
     else:
         query = built.any_words_query() if loose else built.all_words_query()
         results = get_search_backend().search(query, queryset)
