@@ -107,9 +107,7 @@ class LinkBlock(blocks.StructBlock):
 
     page = blocks.PageChooserBlock(required=False, help_text="Choose a page on this site…")
     url = blocks.URLBlock(required=False, help_text="…or give the full address of another website.")
-    text = blocks.CharBlock(
-        max_length=150, required=False, help_text="Link text. Leave empty to use the page's title."
-    )
+    text = blocks.CharBlock(max_length=150, required=False, help_text="Link text. Leave empty to use the page's title.")
     description = blocks.CharBlock(max_length=250, required=False, help_text="Optional line under the link.")
 
     def clean(self, value):
@@ -130,13 +128,18 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         template = "blocks/link.html"
-        preview_value = {"url": "https://www.gov.uk/children-with-special-educational-needs", "text": "Children with SEND"}
+        preview_value = {
+            "url": "https://www.gov.uk/children-with-special-educational-needs",
+            "text": "Children with SEND",
+        }
 
 
 class NextStepsBlock(blocks.StructBlock):
     """'What you can do next': a short list of actions with links."""
 
-    heading = blocks.CharBlock(max_length=120, default="What you can do next", help_text="Usually 'What you can do next'.")
+    heading = blocks.CharBlock(
+        max_length=120, default="What you can do next", help_text="Usually 'What you can do next'."
+    )
     links = blocks.ListBlock(LinkBlock(), min_num=1, help_text="Each link is one thing the reader can do.")
 
     class Meta:
@@ -146,7 +149,12 @@ class NextStepsBlock(blocks.StructBlock):
         description = "Links to the actions a reader can take after reading the page."
         preview_value = {
             "heading": "What you can do next",
-            "links": [{"url": "https://www.gov.uk/children-with-special-educational-needs", "text": "Read about SEND on GOV.UK"}],
+            "links": [
+                {
+                    "url": "https://www.gov.uk/children-with-special-educational-needs",
+                    "text": "Read about SEND on GOV.UK",
+                }
+            ],
         }
 
 
@@ -186,7 +194,9 @@ class KeyFiguresBlock(blocks.StructBlock):
     """A group of key figures under a heading."""
 
     heading = blocks.CharBlock(max_length=120, help_text="What the figures are about.")
-    intro = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False, help_text="Optional text before the figures.")
+    intro = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, required=False, help_text="Optional text before the figures."
+    )
     figures = blocks.ListBlock(KeyFigureBlock(), min_num=1)
 
     class Meta:
@@ -225,7 +235,10 @@ class CommentsBlock(blocks.StructBlock):
         template = "blocks/comments.html"
         label = "Comments"
         description = "Several comments on one theme under a heading."
-        preview_value = {"heading": "What parents said", "comments": [{"text": "Very helpful.", "attribution": "Parent"}]}
+        preview_value = {
+            "heading": "What parents said",
+            "comments": [{"text": "Very helpful.", "attribution": "Parent"}],
+        }
 
 
 class BodyBlock(blocks.StreamBlock):
@@ -233,7 +246,9 @@ class BodyBlock(blocks.StreamBlock):
 
     section = SectionBlock()
     text = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES, icon="pilcrow", template="blocks/text.html",
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
+        template="blocks/text.html",
         help_text="Text without a heading of its own.",
         description="Paragraphs and lists without a heading.",
         preview_value="<p>Short sentences are easier to read.</p>",

@@ -3,6 +3,7 @@ every content page in the other apps shares (summary, audience, owner and review
 
 from datetime import date, timedelta
 
+from csp.constants import SELF
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -75,6 +76,17 @@ class ReviewMixin(models.Model):
             self.review_by = self.last_reviewed + relativedelta(months=REVIEW_PERIOD_MONTHS)
 
 
+def allow_admin_preview_framing(response):
+    """Let the admin (same origin) show a page in its preview panel.
+
+    Wagtail runs a preview through the whole middleware stack under the page's own address, so
+    the site's Content-Security-Policy (`frame-ancestors 'none'`) would stop the preview panel
+    from showing it. Only preview responses get this; live pages still refuse to be framed.
+    """
+    response._csp_replace = {"frame-ancestors": [SELF]}
+    return response
+
+
 class BasePage(ReviewMixin, Page):
     """What every content page shares: a summary, who it is for, and review dates."""
 
@@ -106,6 +118,9 @@ class BasePage(ReviewMixin, Page):
         """The name of the part of the site this page is in (for search results)."""
         section = self.get_parent()
         return section.title if section and section.depth > 2 else ""
+
+    def serve_preview(self, request, mode_name):
+        return allow_admin_preview_framing(super().serve_preview(request, mode_name))
 
 
 class HomePage(BasePage):  # noqa: DJ008 (Page gives __str__)

@@ -42,7 +42,9 @@ def get_or_create_home(log):
         created = True
         log("Created the home page")
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Local Offer")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Local Offer"
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()
@@ -125,8 +127,7 @@ INFORMATION_PAGES = [
                 "information in the comment box. Comments are deleted after a set period.",
                 "When you use the eligibility check, your answers are not stored. They stay in the "
                 "web address of the page you are on.",
-                "We count the words people search for, so we can improve the website. "
-                "We do not record who searched.",
+                "We count the words people search for, so we can improve the website. We do not record who searched.",
             ),
             section(
                 "Who to contact",

@@ -6,7 +6,6 @@ leads nowhere, a path loops, or a question or result can never be reached.
 The flow itself lives in services/checker/ (no models there).
 """
 
-from csp.constants import SELF
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -15,7 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.models import BasePage
+from home.models import BasePage, allow_admin_preview_framing
 
 from ..blocks import CheckerQuestionBlock, CheckerResultBlock
 from ..checker.flow import validate_flow
@@ -121,7 +120,4 @@ class CheckerPage(RoutablePageMixin, BasePage):
             response = steps.serve_preview_mode(mode_name)
         else:
             response = steps.serve("start")
-        # The site's Content-Security-Policy forbids framing (frame-ancestors 'none'), which would
-        # also block the admin's preview panel; let the admin (same origin) frame the preview.
-        response._csp_replace = {"frame-ancestors": [SELF]}
-        return response
+        return allow_admin_preview_framing(response)

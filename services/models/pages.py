@@ -146,7 +146,9 @@ class ServiceReportPage(BasePage):
     survey results, comments, what changed and what comes next."""
 
     period = models.CharField(max_length=60, blank=True, help_text="The period it covers, for example '2018 to 2019'.")
-    published = models.CharField(max_length=60, blank=True, help_text="When the report was published, for example 'December 2019'.")
+    published = models.CharField(
+        max_length=60, blank=True, help_text="When the report was published, for example 'December 2019'."
+    )
     body = StreamField(BodyBlock(), help_text="The report: sections, key figures and comments.")
 
     content_panels = BasePage.content_panels + [FieldPanel("period"), FieldPanel("published"), FieldPanel("body")]

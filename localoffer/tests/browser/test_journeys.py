@@ -3,8 +3,6 @@ in a real browser with axe-core."""
 
 from urllib.parse import urlsplit
 
-import pytest
-
 from home.models import Feedback, HomePage
 from services.models import ContactDirectoryPage
 
@@ -21,11 +19,6 @@ def test_skip_link_moves_focus_to_the_main_content(visitor):
     assert inside_main, visitor.focused()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GOV.UK Frontend needs 'govuk-frontend-supported' on <body> before initAll(); "
-    "frontend/js/app.mjs does not add it yet, so no component's JavaScript runs.",
-)
 def test_govuk_frontend_javascript_runs_and_the_skip_link_focuses_main(visitor):
     visitor.goto("/")
     assert visitor.page.evaluate("() => document.body.classList.contains('govuk-frontend-supported')")
