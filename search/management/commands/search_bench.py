@@ -199,6 +199,10 @@ class Command(BaseCommand):
             next_number += count
             self.stdout.write(f"  {existing + made} pages ({time.perf_counter() - start:.0f} s)")
         Page.objects.filter(pk=parent.pk).update(numchild=existing + made)
+        # Fresh planner statistics, as autovacuum gives a live database: without them PostgreSQL
+        # guesses one matching row and picks a nested loop that takes seconds.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         return made
 
     # --- Measuring ----------------------------------------------------------------------------
