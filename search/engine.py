@@ -572,7 +572,5 @@ def suggest_spelling(text):
         close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
         if close:
             corrected.append(close[0])
-            changed = True
-        else:
-            corrected.append(word)
-    return " ".join(corrected) if changed else ""
+        changed = True  # a word we do not know is corrected, or left out of the suggestion
+    return " ".join(corrected) if changed and corrected else ""

@@ -19,7 +19,7 @@ TERMS = [
         "A legal document that sets out a child or young person's special educational needs, the support "
         "they must get and the outcomes it should help them reach. The council issues one after an EHC "
         "needs assessment, when a child needs more help than their school can give from its own resources.",
-        "EHCP, EHC plans, EHCPs, education health and care plan, education, health and care plans",
+        "EHCP, EHC plans, EHCPs, education health and care plan, education health and care plans",
     ),
     (
         "ehc-needs-assessment",
