@@ -5,7 +5,8 @@ page. `apply_permission_scheme()` builds on them, idempotently:
 
 - Editors: add and edit pages anywhere (and lock them); add and edit the snippets the public
   sees (contacts, glossary terms, 'You said, we did' items); read feedback; see the
-  'Content due for review' report. They cannot publish: they submit for approval.
+  'Content due for review' and 'What people searched for' reports. They cannot publish: they
+  submit for approval.
 - Moderators: all of that, plus publish, unlock, delete snippets and feedback.
 - The 'Moderators approval' workflow covers the whole page tree and every snippet type with
   WorkflowMixin.
@@ -26,8 +27,14 @@ EDITOR_ACTIONS = ["add", "change", "view"]
 MODERATOR_ACTIONS = ["add", "change", "delete", "publish", "lock", "unlock", "view"]
 # Other permissions by 'app_label.codename'.
 EXTRA_PERMISSIONS = {
-    "Editors": ["home.view_feedback", "home.review_content", "wagtailadmin.access_admin"],
-    "Moderators": ["home.view_feedback", "home.delete_feedback", "home.review_content", "wagtailadmin.access_admin"],
+    "Editors": ["home.view_feedback", "home.review_content", "search.view_search_report", "wagtailadmin.access_admin"],
+    "Moderators": [
+        "home.view_feedback",
+        "home.delete_feedback",
+        "home.review_content",
+        "search.view_search_report",
+        "wagtailadmin.access_admin",
+    ],
 }
 PROJECT_APPS = ("home", "guidance", "services")
 WORKFLOW_NAME = "Moderators approval"

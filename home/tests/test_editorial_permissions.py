@@ -117,6 +117,13 @@ EXPECTED = {
         "moderator": "ok",
         "administrator": "ok",
     },
+    "search_report": {
+        "anonymous": "login",
+        "staff": "denied",
+        "editor": "ok",
+        "moderator": "ok",
+        "administrator": "ok",
+    },
     "feedback_list": {
         "anonymous": "login",
         "staff": "denied",
@@ -156,6 +163,8 @@ def request_view(client, name, page):
         return client.get(reverse("home_content_due_for_review"))
     if name == "feedback_list":
         return client.get(reverse("home_feedback:index"))
+    if name == "search_report":
+        return client.get(reverse("search_report"))
     if name == "mark_reviewed":
         from django.contrib.contenttypes.models import ContentType
 
