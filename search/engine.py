@@ -9,6 +9,7 @@ Speed: the page search asks the backend for a count and then for one page of res
 """
 
 import difflib
+import hashlib
 import json
 import math
 import re
@@ -33,6 +34,29 @@ from .query import STOP_WORDS, normalise_words
 PER_PAGE = 10
 BOX_SIZE = 3  # glossary terms and contacts shown above the page results
 VOCABULARY_CACHE_KEY = "search:vocabulary:v1"
+# Ranked result ids are the same for every visitor, so they are cached for a few minutes under
+# a version number that goes up whenever a page is published, unpublished, moved or deleted, or
+# a glossary term changes (search/apps.py). Pages are still loaded fresh and filtered (live,
+# public) on every request, so a cached ranking can never show a page that is no longer live.
+RESULTS_CACHE_SECONDS = 600
+RESULTS_VERSION_KEY = "search:results-version"
+
+
+def results_version():
+    version = cache.get(RESULTS_VERSION_KEY)
+    if version is None:
+        cache.add(RESULTS_VERSION_KEY, 1, None)
+        version = cache.get(RESULTS_VERSION_KEY, 1)
+    return version
+
+
+def content_changed(**kwargs):
+    """Forget cached rankings and spelling words: the pages or the glossary have changed."""
+    try:
+        cache.incr(RESULTS_VERSION_KEY)
+    except ValueError:
+        cache.set(RESULTS_VERSION_KEY, 2, None)
+    cache.delete(VOCABULARY_CACHE_KEY)
 
 
 @dataclass
@@ -317,7 +341,20 @@ class SQLiteRankedSearch:
         return sql, [self.match, *types, *ids_params]
 
     def _ranked_ids(self, start, stop, with_count=False):
+        """(ids, count) for one slice of the ranking, from the cache when the same search was
+        made recently (see RESULTS_CACHE_SECONDS)."""
         where, params = self._where()
+        digest = hashlib.sha256(
+            repr((type(self).__name__, where, params, start, stop, with_count)).encode()
+        ).hexdigest()
+        key = f"search:ranked:{results_version()}:{digest}"
+        cached = cache.get(key)
+        if cached is None:
+            cached = self._fetch_ranked_ids(where, params, start, stop, with_count)
+            cache.set(key, cached, RESULTS_CACHE_SECONDS)
+        return cached
+
+    def _fetch_ranked_ids(self, where, params, start, stop, with_count):
         total = ", COUNT(*) OVER ()" if with_count else ""
         # bm25() cannot be used beside a window function, so rank in a materialised CTE.
         sql = (
@@ -392,8 +429,7 @@ class PostgresRankedSearch(SQLiteRankedSearch):
         )
         return sql, [*self.tsquery_params, *types, *ids_params]
 
-    def _ranked_ids(self, start, stop, with_count=False):
-        where, params = self._where()
+    def _fetch_ranked_ids(self, where, params, start, stop, with_count):
         total = ", COUNT(*) OVER ()" if with_count else ""
         sql = (
             f"SELECT e.object_id{total} {where} "  # noqa: S608 - parameters are bound
