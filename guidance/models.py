@@ -7,7 +7,7 @@ from django.db.models.signals import post_delete, post_save
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
@@ -81,7 +81,7 @@ class GlossaryTermQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.filter(live=True).order_by("sort_key", "term")
 
 
-class GlossaryTerm(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
     """A word or acronym the portal uses, explained once. Editors add a term here and the site
     does the rest: it appears on the glossary page, it is explained (with its full form) the
     first time it is used on any content page, and search treats all its names as one."""

@@ -96,6 +96,14 @@ def test_workflow_covers_whole_site_and_you_said_we_did():
     assert WorkflowContentType.objects.filter(content_type__model="yousaidwedid").exists()
 
 
+@pytest.mark.parametrize("label", ["services.contact", "guidance.glossaryterm"])
+def test_public_snippets_go_through_approval(label):
+    """Contacts and glossary terms are shown to the public, so they are moderated like pages."""
+    model = apps.get_model(label)
+    workflow = model().get_workflow()
+    assert workflow is not None and workflow.name == "Moderators approval"
+
+
 # --- Permission matrix ---------------------------------------------------------------------
 
 # "login": 302 to the sign-in page. "denied": Wagtail's answer to a signed-in user without the

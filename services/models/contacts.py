@@ -18,7 +18,7 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from home.models import Audience, BasePage, ReviewMixin
@@ -79,7 +79,14 @@ class ContactQuerySet(models.QuerySet):
 
 
 class Contact(
-    DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, ReviewMixin, index.Indexed, ClusterableModel
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ReviewMixin,
+    index.Indexed,
+    ClusterableModel,
 ):
     """A team, service or role that parents and schools can contact. Change it here and every
     page that shows it changes. A service page chooses its contacts in its 'Contacts' panel."""
