@@ -17,3 +17,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # django-axes needs a request to authenticate, so the test client's login() would fail with it
 # on. The lockout tests (localoffer/tests/test_accounts.py) switch it back on.
 AXES_ENABLED = False
+# The tests never run collectstatic, so STATIC_ROOT does not exist: let whitenoise look for
+# files per request (its development mode) rather than warn at every start that it is missing.
+WHITENOISE_AUTOREFRESH = True
