@@ -17,7 +17,7 @@ from html import escape
 
 from guidance.models import GuidanceIndexPage, GuidancePage, GuidanceRelatedPage
 
-from .utils import bullets, ensure_page, page_link, rich, section, url_link
+from .utils import bullets, ensure_page, inset, page_link, rich, section, url_link
 
 GOVUK_SEND = "https://www.gov.uk/children-with-special-educational-needs"
 CODE_OF_PRACTICE = "https://www.gov.uk/government/publications/send-code-of-practice-0-to-25"
@@ -47,10 +47,6 @@ def inline_url_link(url, text):
 
 def text(*paragraphs):
     return ("text", rich(*paragraphs))
-
-
-def inset(*paragraphs):
-    return ("inset", {"text": rich(*paragraphs)})
 
 
 def warning(sentence):
@@ -645,19 +641,6 @@ def as_raw_stream(blocks):
     return [{"type": name, "value": value} for name, value in blocks]
 
 
-def ensure_draft(parent, spec):
-    """The child of `parent` with this slug; a missing one is created as a draft (no body yet).
-    Returns (page, created). An existing page is returned as it is."""
-    existing = parent.get_children().filter(slug=spec["slug"]).first()
-    if existing is not None:
-        return existing.specific, False
-    page = GuidancePage(
-        slug=spec["slug"], title=spec["title"], summary=spec["summary"], audience=spec["audience"], live=False
-    )
-    parent.add_child(instance=page)
-    return page, True
-
-
 def load(context, log):
     created = 0
     index, index_created = ensure_page(
@@ -673,7 +656,15 @@ def load(context, log):
 
     new_pages = []
     for spec in PAGES:
-        page, was_created = ensure_draft(index, spec)
+        page, was_created = ensure_page(
+            index,
+            GuidancePage,
+            spec["slug"],
+            publish=False,
+            title=spec["title"],
+            summary=spec["summary"],
+            audience=spec["audience"],
+        )
         context[spec["key"]] = page
         if was_created:
             new_pages.append((page, spec))

@@ -7,9 +7,8 @@ another part did not make (its key is missing from the context) is skipped.
 
 from home.models import HomePage
 
+from .checker import TITLE as CHECKER_TEXT
 from .utils import page_link
-
-CHECKER_TEXT = "Check if your child can get SSSEN support"
 
 # (context key, link text or "" for the page's title, description under the link)
 PARENTS_LINKS = [

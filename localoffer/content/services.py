@@ -13,7 +13,7 @@ contacts.py attaches to the SSSEN page; they are not written into the page itsel
 
 from services.models import ServiceIndexPage, ServicePage, ServiceReportPage
 
-from .utils import bullets, ensure_page, rich, section
+from .utils import bullets, ensure_page, inset, rich, section
 
 OUTCOMES_SOURCE = "SSSEN Key Service Outcomes, a summary of the annual report"
 YEAR = "2018 to 2019"
@@ -40,10 +40,6 @@ def figures(heading, items, intro=""):
 
 def comments(heading, items):
     return ("comments", {"heading": heading, "comments": [{"text": t, "attribution": a} for t, a in items]})
-
-
-def inset(*paragraphs):
-    return ("inset", {"text": rich(*paragraphs)})
 
 
 # ---------------------------------------------------------------------------------------------

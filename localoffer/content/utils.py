@@ -1,21 +1,21 @@
 """Helpers the content loader uses to build the page tree without touching what exists."""
 
-from wagtail.models import Page
 
-
-def ensure_page(parent, model, slug, **fields):
+def ensure_page(parent, model, slug, publish=True, **fields):
     """Return the child of `parent` with this slug, creating and publishing it if missing.
 
     An existing page is left exactly as it is, so a second run of the loader changes
-    nothing and never overwrites what editors have changed.
+    nothing and never overwrites what editors have changed. With `publish=False` a missing
+    page is created as a draft, for a part that fills it in and publishes it later.
     Returns (page, created).
     """
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific, False
-    page = model(slug=slug, **fields)
+    page = model(slug=slug, **fields) if publish else model(slug=slug, live=False, **fields)
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    if publish:
+        page.save_revision().publish()
     return page, True
 
 
@@ -34,13 +34,13 @@ def section(heading, *paragraphs):
     return ("section", {"heading": heading, "body": rich(*paragraphs)})
 
 
+def inset(*paragraphs):
+    return ("inset", {"text": rich(*paragraphs)})
+
+
 def page_link(page, text="", description=""):
     return {"page": page.pk if page else None, "url": "", "text": text, "description": description}
 
 
 def url_link(url, text, description=""):
     return {"page": None, "url": url, "text": text, "description": description}
-
-
-def root_page():
-    return Page.get_first_root_node()
