@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page
 
-from .forms import COMMENT_MAX, MissingForm, UsefulForm
+from .forms import COMMENT_MAX, MissingForm, ThanksQuery, UsefulForm
 from .models import Feedback
 from .views import rate_limited
 
@@ -36,10 +36,11 @@ def _thanks_url(page):
 
 
 def _live_page(value):
-    try:
-        return Page.objects.live().public().filter(pk=int(value), depth__gt=1).first()
-    except (TypeError, ValueError):
+    """The live public page with this id, or None for a missing, odd or out-of-range id."""
+    page_id = ThanksQuery.parse({"page": str(value or "")}).values["page"]
+    if page_id is None:
         return None
+    return Page.objects.live().public().filter(pk=page_id, depth__gt=1).first()
 
 
 @require_POST

@@ -4,6 +4,8 @@
 from django import forms
 from wagtail.models import Page
 
+from .params import BoundedIntegerField, QueryForm
+
 COMMENT_MAX = 1200
 
 
@@ -15,7 +17,9 @@ class HoneypotMixin(forms.Form):
 
 
 class UsefulForm(HoneypotMixin):
-    page = forms.IntegerField(min_value=1, error_messages={"required": "Something went wrong. Try again."})
+    page = BoundedIntegerField(
+        min_value=1, required=True, label_text="page", error_messages={"required": "Something went wrong. Try again."}
+    )
     useful = forms.ChoiceField(
         choices=[("yes", "Yes"), ("no", "No")],
         error_messages={
@@ -41,3 +45,9 @@ class MissingForm(HoneypotMixin):
             "max_length": f"What was missing must be {COMMENT_MAX} characters or fewer",
         },
     )
+
+
+class ThanksQuery(QueryForm):
+    """The thank-you page's query string: the page the feedback was about (for its link back)."""
+
+    page = BoundedIntegerField(min_value=1, label_text="page")

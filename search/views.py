@@ -1,6 +1,7 @@
 """The site search at /search/?q=... (see docs/search.md).
 
-Reads and checks the request (query, section, audience, page), runs the search
+Reads and checks the request (query, section, audience, page) with one form
+(search/forms.py, on home.params), runs the search
 (search/engine.py), counts it in the cache (search/log.py) and renders
 templates/search/search.html. Bad input gets a 200 with a clear message, never a 500; too
 many searches from one address get a 429.
@@ -14,18 +15,11 @@ from django_ratelimit.decorators import ratelimit
 from home.views import rate_limited
 
 from . import engine
+from .forms import SearchForm
 from .log import record_search
-from .query import MAX_QUERY_LENGTH, build_query, clean_query
+from .query import MAX_QUERY_LENGTH, build_query
 
 RATE = getattr(settings, "SEARCH_RATE_LIMIT", "60/m")
-
-
-def _read_page_number(value):
-    """A page number from the request: anything odd becomes 1 (the paginator clamps the top)."""
-    value = (value or "").strip()
-    if not value.isdigit() or len(value) > 6:
-        return 1
-    return max(int(value), 1)
 
 
 @ratelimit(key="ip", rate=RATE, block=False)
@@ -33,29 +27,22 @@ def search(request):
     if getattr(request, "limited", False):
         return rate_limited(request)
 
-    raw = request.GET.get("q", "")
-    messages = []
-    if len(raw) > MAX_QUERY_LENGTH:
-        messages.append(f"Your search was too long, so we used the first {MAX_QUERY_LENGTH} characters.")
-    text = clean_query(raw)
-    built = build_query(text)
-
     home = engine.get_home(request)
     sections = engine.get_sections(home)
-    section = request.GET.get("section", "").strip()[:100]
-    if section and section not in {item.slug for item in sections}:
-        messages.append("We do not recognise that part of the website, so we searched all of it.")
-        section = ""
-    audience = request.GET.get("audience", "").strip()[:40]
-    if audience and audience not in {value for value, _label in engine.AUDIENCES}:
-        messages.append("We do not recognise who the results should be for, so we show results for everyone.")
-        audience = ""
-    page_number = _read_page_number(request.GET.get("page"))
+    form = SearchForm.read(request, sections=sections, audiences=engine.AUDIENCES)
+    values = form.values
+    text, section, audience = values["q"], values["section"], values["audience"]
+    page_number = values["page"] or 1
+    messages = []
+    if form.too_long:
+        messages.append(f"Your search was too long, so we used the first {MAX_QUERY_LENGTH} characters.")
+    built = build_query(text)
 
     context = {
         "query": text,
         "search_query": text,
         "messages_for_search": messages,
+        "problems": form.problems,
         "sections": sections,
         "audiences": engine.AUDIENCES,
         "section": section,

@@ -5,8 +5,6 @@ Editors change a phone number once, on the contact snippet; every page that show
 contact reads the live snippet when it renders, so there is no copy to go stale.
 """
 
-import re
-
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
@@ -23,9 +21,7 @@ from wagtail.search import index
 
 from home.models import Audience, BasePage, ReviewMixin
 
-from ..directory import clean_search_text, contact_json_ld, json_ld_script, make_vcard
-
-SLUG_RE = re.compile(r"[-a-zA-Z0-9_]+")
+from ..directory import contact_json_ld, json_ld_script, make_vcard
 
 
 class Area(models.Model):
@@ -260,37 +256,28 @@ class ContactDirectoryPage(RoutablePageMixin, BasePage):
         verbose_name = "contact directory page"
 
     # --- Filters ---------------------------------------------------------------------------
-    def get_filters(self, request):
-        """Read the GET filters. Unknown values are kept, so they match nothing (and the page
-        says so) rather than being silently dropped."""
-        data = request.GET
-        return {
-            "q": clean_search_text(data.get("q", "")),
-            "service": data.get("service", "").strip()[:20],
-            "audience": [value[:20] for value in data.getlist("audience") if value][:5],
-            "area": data.get("area", "").strip()[:120],
-        }
+    def get_filter_form(self, request, choices):
+        """The GET filters, read through one validated form (services/forms.py). A value we
+        cannot use is dropped, and the page says why in a GOV.UK error summary."""
+        from ..forms import ContactFilterForm
+
+        return ContactFilterForm.read(
+            request, services=choices["services"], areas=choices["areas"], audiences=choices["audiences"]
+        )
 
     def filter_contacts(self, contacts, filters):
+        """Filter by cleaned values only (see ``get_filter_form``)."""
         if filters["q"]:
             words = filters["q"].split()[:10]
             for word in words:
                 contacts = contacts.filter(
                     Q(name__icontains=word) | Q(contact_person__icontains=word) | Q(role__icontains=word)
                 )
-        if filters["service"]:
-            if not filters["service"].isdigit():
-                return contacts.none()
-            contacts = contacts.filter(service_links__page_id=int(filters["service"]), service_links__page__live=True)
+        if filters["service"] is not None:
+            contacts = contacts.filter(service_links__page_id=filters["service"], service_links__page__live=True)
         if filters["audience"]:
-            known = {choice for choice, _ in Audience.choices}
-            wanted = set(filters["audience"])
-            if not wanted <= known:
-                return contacts.none()
-            contacts = contacts.filter(audience__in=wanted | {Audience.EVERYONE})
+            contacts = contacts.filter(audience__in=set(filters["audience"]) | {Audience.EVERYONE})
         if filters["area"]:
-            if not SLUG_RE.fullmatch(filters["area"]):
-                return contacts.none()  # not a slug (PostgreSQL also rejects NUL bytes)
             contacts = contacts.filter(areas__slug=filters["area"])
         return contacts.distinct()
 
@@ -321,7 +308,9 @@ class ContactDirectoryPage(RoutablePageMixin, BasePage):
     # --- Routes ----------------------------------------------------------------------------
     @path("")
     def directory(self, request):
-        filters = self.get_filters(request)
+        choices = self.get_filter_choices()
+        form = self.get_filter_form(request, choices)
+        filters = form.values
         contacts = list(self.filter_contacts(Contact.objects.for_directory(), filters))
         base_url = self.get_url(request=request)
         for contact in contacts:
@@ -329,9 +318,10 @@ class ContactDirectoryPage(RoutablePageMixin, BasePage):
         context = self.get_context(request)
         context.update(
             {
-                "filters": filters,
-                "choices": self.get_filter_choices(),
-                "filtered": any(filters.values()),
+                "filters": {**filters, "service": "" if filters["service"] is None else str(filters["service"])},
+                "choices": choices,
+                "problems": form.problems,
+                "filtered": any(value not in (None, "", [], ()) for value in filters.values()),
                 "contacts": contacts,
                 "groups": self.group_contacts(contacts),
                 "json_ld": json_ld_script([contact_json_ld(c, url=c.page_url) for c in contacts]),

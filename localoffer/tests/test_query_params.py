@@ -1,0 +1,122 @@
+"""Every filter on every public view, with the values that broke the contact directory (issue
+17) and others of their kind: Unicode digits, integers past 64 bits, negative numbers, floats,
+empty strings and repeated parameters. Never a 5xx; a value we cannot use gets a GOV.UK error
+message naming it.
+
+These run on SQLite and on PostgreSQL (CI runs the suite on both): without the validated path
+(home/params.py), the big integers overflow the database's integer on both, and the Unicode
+digits reach ``int()``.
+"""
+
+from urllib.parse import urlencode
+
+import pytest
+from django.core.cache import cache
+
+from home.models import Feedback, HomePage
+from services.models import CheckerPage, ContactDirectoryPage
+
+NUMBERISH = [
+    "99999999999999999999999",
+    "9223372036854775808",
+    "9223372036854775807",
+    "18446744073709551616",
+    "2147483648",
+    "²",
+    "①",
+    "٣",  # an Arabic-Indic three: int() reads it, we do not
+    "１",  # a fullwidth one
+    "-1",
+    "-0",
+    "-9223372036854775809",
+    "1.5",
+    "1e3",
+    "0x10",
+    "nan",
+    "inf",
+    "",
+    " ",
+    "\x00",
+    "1\x00",
+    "+1",
+]
+
+
+@pytest.fixture
+def views(loaded_site):
+    cache.clear()
+    return {
+        "directory": ContactDirectoryPage.objects.live().get().url,
+        "checker": CheckerPage.objects.live().first().url,
+        "home": HomePage.objects.get(),
+    }
+
+
+def get(client, url, params):
+    """GET with a list of (name, value) pairs, so a parameter can be repeated."""
+    cache.clear()  # the search rate limit is not what these tests are about
+    return client.get(url + "?" + urlencode(params))
+
+
+def assert_page(response, value):
+    assert response.status_code < 500, (value, response.status_code)
+    assert "Traceback" not in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["service", "audience", "area", "q"])
+def test_every_directory_filter_takes_every_odd_value(client, views, name):
+    for value in NUMBERISH:
+        for params in ([(name, value)], [(name, value), (name, value)], [(name, "1"), (name, value)]):
+            response = get(client, views["directory"], params)
+            assert_page(response, (name, value))
+            assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "9223372036854775808", "²", "①", "٣", "-1", "1.5"])
+def test_a_directory_service_we_cannot_use_is_named_in_an_error_summary(client, views, value):
+    html = get(client, views["directory"], [("service", value)]).content.decode()
+    assert "There is a problem" in html
+    assert 'href="#contacts-service"' in html
+    assert "service" in html.split("govuk-error-summary__list", 1)[1].split("</ul>", 1)[0]
+
+
+@pytest.mark.parametrize("name", ["q", "section", "audience", "page"])
+def test_every_search_parameter_takes_every_odd_value(client, views, name):
+    for value in NUMBERISH:
+        for params in ([("q", "ehcp"), (name, value)], [("q", "ehcp"), (name, value), (name, value)]):
+            response = get(client, "/search/", params)
+            assert_page(response, (name, value))
+            assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "²", "①", "٣", "-1", "0", "1.5"])
+def test_a_search_page_number_we_cannot_use_is_named(client, views, value):
+    html = get(client, "/search/", [("q", "ehcp"), ("page", value)]).content.decode()
+    assert "There is a problem" in html
+    assert "page number" in html
+
+
+def test_checker_answers_take_every_odd_value(client, views):
+    for step in ("question/school/", "check/", "result/"):
+        for value in NUMBERISH:
+            for params in (
+                [("school", value)],
+                [("school", value), ("school", value)],
+                [("school", "yes"), ("submitted", value)],
+            ):
+                response = get(client, views["checker"] + step, params)
+                assert_page(response, (step, value))
+                assert response.status_code in (200, 302, 400, 404)
+
+
+def test_feedback_thanks_and_posts_take_every_odd_page_id(client, views):
+    before = Feedback.objects.count()
+    for value in NUMBERISH:
+        response = get(client, "/feedback/thanks/", [("page", value)])
+        assert_page(response, value)
+        assert response.status_code == 200
+        cache.clear()
+        response = client.post("/feedback/", {"page": value, "useful": "yes", "website": ""})
+        assert_page(response, value)
+        assert response.status_code in (302, 400)
+    assert Feedback.objects.count() == before
