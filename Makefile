@@ -38,12 +38,12 @@ serve:
 	@echo "Serving the Local Offer portal on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# The whole suite: checks, lint, then the tests on SQLite and, when TEST_DATABASE_URL is
-# set (CI sets it), again on PostgreSQL.
+# The whole suite: checks, lint (ruff check and ruff format --check), then the tests on SQLite
+# and, when TEST_DATABASE_URL is set (CI sets it), again on PostgreSQL.
 test: install frontend
 	DJANGO_SETTINGS_MODULE=localoffer.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=localoffer.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/ruff check .
+	$(MAKE) lint
 	$(MAKE) test-sqlite
 	@if [ -n "$(TEST_DATABASE_URL)" ]; then $(MAKE) test-postgres; else echo "TEST_DATABASE_URL not set: skipping the PostgreSQL run."; fi
 

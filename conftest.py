@@ -1,21 +1,99 @@
-"""Settings for the whole test suite."""
+"""Settings and fixtures for the whole test suite.
+
+`starter_site`: the starter content (localoffer/content/starter/), loaded ONCE for all the tests
+that ask for it. The tests that use it are run one after another; before the first of them the
+loader runs inside a transaction, each test then runs in a savepoint inside it (its changes are
+rolled back), and after the last of them the transaction is rolled back, so every other test
+still starts from a database holding only what migrations made.
+"""
 
 import os
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 
 # Playwright's sync API runs an event loop in the test thread; pytest-django's live_server
 # then needs Django to allow database access from it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def _uses_live_server(item):
-    return "live_server" in getattr(item, "fixturenames", ()) or "/tests/browser/" in str(item.path)
+def _uses_starter_site(item):
+    return "starter_site" in getattr(item, "fixturenames", ())
 
 
+def _is_transactional(item):
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    return "transactional_db" in names or "live_server" in names or bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Run the live-server (browser) tests last.
+    """Run the tests that use the starter site one after another, so it is loaded once (after
+    the other database tests and before the transactional ones, as pytest-django orders them)."""
+    items.sort(key=lambda item: (_is_transactional(item), _uses_starter_site(item)))
 
-    They are transactional: after each one the database is flushed, which also removes what
-    migrations made (the root page, the default site, the editors' groups and workflow). Tests
-    that rely on those must not run after them in the same process.
-    """
-    items.sort(key=_uses_live_server)
+
+class _StarterSite:
+    """The open transaction holding the loaded starter content."""
+
+    def __init__(self, blocker):
+        self.blocker = blocker
+        self.atomic = None
+        self.loads = 0
+
+    def open(self):
+        with self.blocker.unblock():
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+            call_command("load_local_offer", verbosity=0)
+            cache.clear()
+        self.loads += 1
+
+    def close(self):
+        if self.atomic is None:
+            return
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+        self.atomic = None
+        cache.clear()
+
+
+_state = {}
+
+
+@pytest.fixture(scope="session")
+def _starter_site_state(django_db_setup, django_db_blocker):
+    state = _state["site"] = _StarterSite(django_db_blocker)
+    state.open()  # a session fixture is set up before the first test's own transaction
+    yield state
+    state.close()
+
+
+@pytest.fixture
+def starter_site(_starter_site_state, db):
+    """The starter content, loaded once for every test that asks for it (see the module
+    docstring). Each test's own changes are rolled back after it."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before the test's fixtures (so before its own transaction): load the content if needed.
+    state = _state.get("site")
+    if state is not None and state.atomic is None and _uses_starter_site(item):
+        state.open()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    # After the test's own transaction is rolled back: roll the content back too, when the
+    # next test does not use it.
+    state = _state.get("site")
+    if state is not None and state.atomic is not None and (nextitem is None or not _uses_starter_site(nextitem)):
+        state.close()

@@ -7,6 +7,8 @@ from csp.constants import SELF
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -179,16 +181,73 @@ class InformationPage(BasePage):  # noqa: DJ008 (Page gives __str__)
         verbose_name = "information page"
 
 
+HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Give the colour as # and six hexadecimal digits, like #00703c.")
+
+
+def _luminance(hex_colour):
+    """The relative luminance of a #rrggbb colour (WCAG 2.2)."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_with_white(hex_colour):
+    """The contrast ratio of white text on this colour (1 to 21)."""
+    return 1.05 / (_luminance(hex_colour) + 0.05)
+
+
+def validate_brand_colour(value):
+    """The header's white text must stay readable on the brand colour (WCAG 2.2 AA, 4.5:1)."""
+    HEX_COLOUR(value)
+    ratio = contrast_with_white(value)
+    if ratio < 4.5:
+        raise ValidationError(
+            f"White text on {value} has a contrast ratio of {ratio:.1f} to 1; it must be at least 4.5 to 1. "
+            "Choose a darker colour."
+        )
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    """What the council fills in once for the whole site: its name, the service name and
-    its general contact details. Empty fields are simply not shown."""
+    """What the council fills in once for the whole site: its name, the area it covers, the
+    service name, its contact details, its brand colour and logo, and the footer. Templates read
+    these, so another council needs no code change. Empty fields are simply not shown."""
 
     council_name = models.CharField(
         max_length=120, blank=True, help_text="The council's name, shown in the header and footer."
     )
+    area_name = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The area the council covers, as families know it, for example 'Derbyshire'. Checks that ask "
+        "where you live write {area} where this name goes.",
+    )
+    council_url = models.URLField(
+        blank=True, help_text="The council's own website. The footer's 'Published by' links to it."
+    )
     service_name = models.CharField(
         max_length=120, default="Local Offer", help_text="The name of this website, shown in the header."
+    )
+    brand_colour = models.CharField(
+        max_length=7,
+        blank=True,
+        validators=[validate_brand_colour],
+        help_text="The council's colour for the header and accents, as # and six hexadecimal digits, like "
+        "#00703c. It must be dark enough for white text. Leave empty for the standard green.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The council's logo for the header, ideally a white SVG or PNG about 40 pixels high. "
+        "Its description is the council's name.",
+    )
+    footer_text = RichTextField(
+        features=["bold", "link"],
+        blank=True,
+        help_text="A short note for the bottom of every page, for example the council's address or opening hours.",
     )
     phase = models.CharField(
         max_length=20, blank=True, default="Beta", help_text="Phase tag, for example 'Beta'. Leave empty for none."
@@ -201,6 +260,9 @@ class SiteSettings(BaseSiteSetting):
     )
     contact_email = models.EmailField(blank=True, help_text="The Local Offer team's email address.")
     contact_phone = models.CharField(max_length=40, blank=True, help_text="The Local Offer team's phone number.")
+    contact_address = models.TextField(
+        blank=True, help_text="The Local Offer team's postal address, one line per line of the address."
+    )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -235,14 +297,23 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
-        FieldPanel("council_name"),
-        FieldPanel("service_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("council_name"),
+                FieldPanel("area_name"),
+                FieldPanel("council_url"),
+                FieldPanel("service_name"),
+            ],
+            heading="The council",
+        ),
+        MultiFieldPanel([FieldPanel("brand_colour"), FieldPanel("logo")], heading="Brand"),
         MultiFieldPanel([FieldPanel("phase"), FieldPanel("phase_text")], heading="Phase banner"),
         MultiFieldPanel(
             [
                 HelpPanel("The council fills these in. Nothing is shown until they are."),
                 FieldPanel("contact_email"),
                 FieldPanel("contact_phone"),
+                FieldPanel("contact_address"),
             ],
             heading="Contact",
         ),
@@ -255,7 +326,18 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading="Footer links",
         ),
+        FieldPanel("footer_text"),
     ]
+
+    @property
+    def brand_colour_css(self):
+        """The brand colour for the page's <style>, only when it is a valid #rrggbb colour."""
+        colour = (self.brand_colour or "").strip()
+        try:
+            HEX_COLOUR(colour)
+        except ValidationError:
+            return ""
+        return colour
 
     def footer_links(self):
         """The footer's links, in order, skipping any not chosen yet. One query for all four."""

@@ -1,8 +1,9 @@
-"""URLs the home app owns outside the page tree: the 'Is this page useful?' form."""
+"""URLs the home app owns outside the page tree: the 'Is this page useful?' form and the
+council's brand colour stylesheet."""
 
 from django.urls import path
 
-from . import feedback_views
+from . import feedback_views, views
 
 app_name = "home"
 
@@ -10,4 +11,5 @@ urlpatterns = [
     path("feedback/", feedback_views.feedback, name="feedback"),
     path("feedback/more/<str:token>/", feedback_views.feedback_more, name="feedback_more"),
     path("feedback/thanks/", feedback_views.feedback_thanks, name="feedback_thanks"),
+    path("brand.css", views.brand_css, name="brand_css"),
 ]

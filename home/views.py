@@ -1,7 +1,7 @@
 """Views the whole site shares."""
 
 from django.core.cache import cache
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import get_template
 
@@ -47,3 +47,20 @@ def server_error(request):
     nothing and reads nothing, and no error or traceback is ever shown to the visitor."""
     html = get_template("500.html").render(_server_error_context(request))
     return HttpResponseServerError(html)
+
+
+def brand_css(request):
+    """The council's brand colour (a site setting) as a one-line stylesheet.
+
+    GOV.UK Frontend's compiled CSS reads the colour from the `--govuk-brand-colour` custom
+    property, so this sets it for the whole page at run time, with no rebuild of the CSS and no
+    inline style under the Content-Security-Policy. base.html links it only when a colour is
+    set, with the colour in the address, so browsers may keep it for a day.
+    """
+    from .models import SiteSettings
+
+    colour = SiteSettings.for_request(request).brand_colour_css
+    body = f":root {{ --govuk-brand-colour: {colour}; }}\n" if colour else ""
+    response = HttpResponse(body, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -1,7 +1,6 @@
 """The admin's preview panel can show every page type, despite the site's strict CSP."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -10,8 +9,7 @@ from guidance.models import GuidancePage
 
 
 @pytest.fixture
-def guidance_page(db):
-    call_command("load_local_offer", verbosity=0, no_index=True)
+def guidance_page(starter_site):
     return GuidancePage.objects.live().first()
 
 

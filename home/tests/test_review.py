@@ -173,23 +173,13 @@ def test_reminders_skip_owners_without_email(content):
     assert [m.to for m in mail.outbox] == [["alice@example.org"]]
 
 
-def test_contacts_are_in_the_report_when_they_exist(client, content):
+def test_contacts_are_in_the_report(client, content):
     from django.apps import apps
 
-    try:
-        Contact = apps.get_model("services", "Contact")
-    except LookupError:
-        pytest.skip("contacts do not exist yet")
     from home.models import ReviewMixin
 
+    Contact = apps.get_model("services", "Contact")  # by label: home does not import services
     assert issubclass(Contact, ReviewMixin)
-    required = {
-        f.name
-        for f in Contact._meta.concrete_fields
-        if f.editable and not f.blank and not f.has_default() and not f.primary_key
-    }
-    if required - {"name", "slug"}:
-        pytest.skip(f"don't know how to make a Contact here (needs {sorted(required)})")
     contact = Contact(name="Test team", slug="test-team")
     contact.save()
     Contact.objects.filter(pk=contact.pk).update(review_by=TODAY - timedelta(days=3), content_owner=content["bob"])

@@ -1,12 +1,11 @@
 import pytest
-from django.core.management import call_command
 
 from home.models import HomePage, InformationPage, SiteSettings
 
 
 @pytest.fixture
-def loaded_site(db):
-    call_command("load_local_offer", verbosity=0)
+def loaded_site(starter_site):
+    """The starter content (loaded once for the session, see conftest.py)."""
 
 
 def test_home_page_renders_with_ways_in(client, loaded_site):

@@ -78,18 +78,6 @@ def test_snippet_admin_for_moderators(client, yswd_page):
     assert "Admin listing check." in response.content.decode()
 
 
-def test_loader_part_is_safe_to_run_twice(db):
-    from localoffer.content import editorial, site
-
-    context = {}
-    site.load(context, lambda *a: None)
-    assert editorial.load(context, lambda *a: None) == 1
-    assert editorial.load(context, lambda *a: None) == 0
-    page = context["you_said_we_did"]
-    assert page.live and page.get_parent().pk == context["home"].pk
-    assert YouSaidWeDid.objects.count() == 0  # no invented comments
-
-
 def test_readability_scores_plain_and_hard_text():
     plain = readability("You can ask the school for help. The SENCO will talk to you. They will make a plan. " * 3)
     hard = readability(

@@ -25,8 +25,8 @@ def rebuild_site():
 
 
 @pytest.fixture
-def loaded_site(db):
-    rebuild_site()
+def loaded_site(starter_site):
+    """The starter content, loaded once for the session (see the root conftest.py)."""
 
 
 def live_pages():

@@ -48,7 +48,34 @@ def sent(monkeypatch):
     return requests
 
 
-def test_settings_switch_to_our_backend_when_elasticsearch_url_is_set(backend):
+def _base_settings(monkeypatch, **environ):
+    """localoffer/settings/base.py evaluated afresh with these environment variables."""
+    import importlib.util
+    from pathlib import Path
+
+    from django.conf import settings
+
+    for name in ("ELASTICSEARCH_URL", "ELASTICSEARCH_INDEX_PREFIX"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    spec = importlib.util.spec_from_file_location(
+        "_base_settings_for_test", Path(settings.BASE_DIR) / "localoffer" / "settings" / "base.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.WAGTAILSEARCH_BACKENDS["default"]
+
+
+def test_settings_switch_to_our_backend_when_elasticsearch_url_is_set(monkeypatch):
+    assert _base_settings(monkeypatch)["BACKEND"] == "wagtail.search.backends.database"
+    config = _base_settings(
+        monkeypatch, ELASTICSEARCH_URL="http://elasticsearch.invalid:9200", ELASTICSEARCH_INDEX_PREFIX="lo_"
+    )
+    assert config["BACKEND"] == BACKEND
+    assert config["URLS"] == ["http://elasticsearch.invalid:9200"]
+    assert config["INDEX_PREFIX"] == "lo_"
+    backend = get_search_backend(config["BACKEND"], **{k: v for k, v in config.items() if k != "BACKEND"})
     assert isinstance(backend, LocalOfferElasticsearchBackend)
     assert backend.index_prefix == "lo_"
 

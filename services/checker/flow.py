@@ -75,8 +75,23 @@ class Flow:
         self.first = next(iter(self.questions), None)
 
     @classmethod
-    def from_page(cls, page):
-        return cls([block.value for block in page.questions], [block.value for block in page.results])
+    def from_page(cls, page, area=""):
+        """The page's check, with `{area}` in its questions, answers and result headings replaced by
+        the area's name (the site setting), or 'your council's area' when it has none."""
+        area = area or "your council's area"
+
+        def fill(value):
+            return value.replace("{area}", area) if isinstance(value, str) else value
+
+        def filled(values):
+            return {name: fill(value) for name, value in values.items()}
+
+        questions = [
+            {**filled(block.value), "answers": [filled(answer) for answer in block.value["answers"]]}
+            for block in page.questions
+        ]
+        results = [{**block.value, "heading": fill(block.value["heading"])} for block in page.results]
+        return cls(questions, results)
 
     @staticmethod
     def answer(question, value):

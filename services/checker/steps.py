@@ -16,6 +16,8 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
+from home.models import SiteSettings
+
 from .flow import Flow, FlowError
 
 WALK_PREFIX = "walk:"
@@ -140,7 +142,7 @@ class CheckerSteps:
         self.page = page
         self.request = request
         self.urls = urls
-        self.flow = Flow.from_page(page)
+        self.flow = Flow.from_page(page, area=SiteSettings.for_request(request).area_name if request else "")
 
     # Entry points -------------------------------------------------------------------------
 

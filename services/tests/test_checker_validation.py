@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from services.checker.flow import validate_flow
 from services.models import CheckerPage
-from services.tests.test_checker_paths import build_sssen_checker
+from services.tests.checker_helpers import build_sssen_checker
 
 
 def q(slug, *answers):

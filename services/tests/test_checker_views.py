@@ -9,7 +9,7 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 
 from services.models import CheckerPage, ServicePage
-from services.tests.test_checker_paths import build_sssen_checker, follow, link, parse, submit
+from services.tests.checker_helpers import build_sssen_checker, follow, link, parse, submit
 
 LIKELY = {"school": "primary", "in-derbyshire": "yes", "plan": "yes", "sssen-named": "yes", "main-need": "yes"}
 

@@ -12,7 +12,6 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from home.models import HomePage
-from localoffer.content import contacts as contacts_content
 from services.directory import clean_search_text, escape_vcard_text, fold_line, make_vcard
 from services.models import Area, Contact, ContactDirectoryPage, ServiceIndexPage, ServicePage
 from services.models.pages import ServicePageContact
@@ -481,36 +480,6 @@ def test_anonymous_user_cannot_see_the_admin_listing(client, people):
     assert response.status_code == 302
 
 
-# --- Shipped content ------------------------------------------------------------------------
-
-
-def test_shipped_contacts_come_from_the_seeds_and_load_twice_safely(client, tree):
-    context = {"home": tree["home"], "sssen": tree["alpha"]}
-    tree["directory"].delete()
-    areas_before = Area.objects.count()
-    created = contacts_content.load(context, log=lambda *a: None)
-    assert created >= 5  # four contacts, the directory page, and the SSSEN page's contact
-    sssen = Contact.objects.get(slug="sssen")
-    assert sssen.phone == "01629 532722"
-    assert sssen.email == "belinda.james@derbyshire.gov.uk"
-    assert sssen.postcode == "S41 8LQ"
-    assert sssen.contact_person == "Belinda James"
-    for slug in ["senco", "sendiass", "sensory-impairment-service"]:
-        role = Contact.objects.get(slug=slug)
-        assert (role.phone, role.email, role.address_lines, role.postcode) == ("", "", "", "")
-    assert Area.objects.count() == areas_before  # the seeds name no areas, so none are made
-    assert context["directory"].slug == "contacts"
-    assert [c.slug for c in tree["alpha"].get_contacts()] == ["sssen"]
-
-    sssen.phone = "01629 000000"  # an editor's change survives a second run
-    sssen.save()
-    assert contacts_content.load(dict(context), log=lambda *a: None) == 0
-    assert Contact.objects.get(slug="sssen").phone == "01629 000000"
-    assert ServicePageContact.objects.filter(page=tree["alpha"]).count() == 1
-    html = client.get("/contacts/").content.decode()
-    assert "Belinda James" in html and "S41 8LQ" in html
-
-
 def test_site_search_backend_finds_live_contacts_by_name_role_and_description(tree):
     from wagtail.search.backends import get_search_backend
 
@@ -520,25 +489,3 @@ def test_site_search_backend_finds_live_contacts_by_name_role_and_description(tr
     for words in ["Hearing", "deaf", "nurseries"]:
         found = {c.slug for c in backend.search(words, Contact.objects.live())}
         assert found == {"finder"}, words
-
-
-def test_full_content_loader_ships_the_directory_and_the_sssen_contact(client, db):
-    from django.core.management import call_command
-
-    call_command("load_local_offer", verbosity=0)
-    call_command("load_local_offer", verbosity=0)  # safe to run twice
-    assert Contact.objects.count() == 4
-    assert ContactDirectoryPage.objects.count() == 1
-    sssen_page = ServicePage.objects.get(contact_links__contact__slug="sssen")
-    assert sssen_page.contact_links.count() == 1
-    html = client.get(sssen_page.url).content.decode()
-    assert "Belinda James" in html and 'href="tel:01629532722"' in html and "S41 8LQ" in html
-    assert 'href="mailto:belinda.james@derbyshire.gov.uk"' in html
-    response = client.get("/contacts/")
-    assert response.status_code == 200
-    assert "4 contacts" in response.content.decode()
-    graph = {item["name"]: item for item in json_ld(response)["@graph"]}
-    sssen = graph["Support Service for Special Educational Needs (SSSEN)"]
-    assert sssen["contactPoint"]["telephone"] == "01629 532722"
-    assert sssen["address"]["postalCode"] == "S41 8LQ"
-    assert "contactPoint" not in graph["SEND information, advice and support service (SENDIASS)"]

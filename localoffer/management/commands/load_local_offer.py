@@ -1,17 +1,25 @@
+from pathlib import Path
+
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from localoffer.content import load_all
+from localoffer.content import STARTER
+from localoffer.content.format import ContentError
+from localoffer.content.loader import load_site
 
 
 class Command(BaseCommand):
     help = (
-        "Build the Local Offer's page tree and snippets from the content the project ships. "
-        "Safe to run again: it creates only what is missing and never overwrites editors' changes."
+        "Build the Local Offer's pages, snippets and site settings from data files (docs/content.md): "
+        "the starter content the project ships, or the folder DIR. Safe to run again: it creates only "
+        "what is missing and never overwrites editors' changes."
     )
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "directory", nargs="?", default=str(STARTER), help="The folder of data files (default: the starter)."
+        )
         parser.add_argument("--no-index", action="store_true", help="Do not rebuild the search index afterwards.")
 
     def handle(self, *args, **options):
@@ -19,8 +27,12 @@ class Command(BaseCommand):
             if options["verbosity"] > 1:
                 self.stdout.write(message)
 
-        with transaction.atomic():
-            created = load_all(log)
+        directory = Path(options["directory"])
+        try:
+            with transaction.atomic():
+                created = load_site(directory, log)
+        except ContentError as exc:
+            raise CommandError(f"Nothing was loaded. {exc}") from exc
         if created and not options["no_index"]:
             call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"Local Offer content loaded: {created} new item(s)."))

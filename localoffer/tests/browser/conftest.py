@@ -3,7 +3,10 @@ live server, with axe-core from npm checking WCAG 2.2 A and AA.
 
 One browser for the whole session; a fresh browser context (cookies, JavaScript setting) per
 test. Every test gets the shipped content rebuilt (`site` fixture), because live-server tests
-are transactional and the database is emptied after each one.
+are transactional and the database is emptied after each one. After that flush, the `site`
+fixture puts back what migrations made (the root page, the default site, the editors' groups
+and workflow), so the tests that run after a browser test find the database as they expect,
+whatever the order.
 """
 
 import json
@@ -54,7 +57,19 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
+def _migration_data_after_flush(django_db_blocker):
+    """After the test's flush (set up before `transactional_db`, so torn down after it), load
+    back what migrations made, as pytest-django serialized it when it created the test database
+    (it does, because `site` asks for `django_db_serialized_rollback`)."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.fixture
+def site(_migration_data_after_flush, live_server, transactional_db, django_db_serialized_rollback):
     """The live server's address, with the shipped content loaded."""
     rebuild_site()
     return live_server.url

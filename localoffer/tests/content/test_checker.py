@@ -8,8 +8,8 @@ from services.models import CheckerPage, ServicePage
 
 
 @pytest.fixture
-def loaded(db):
-    call_command("load_local_offer", verbosity=0)
+def loaded(starter_site):
+    return None
 
 
 def results_by_slug(page):
