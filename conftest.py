@@ -48,7 +48,8 @@ class _StarterSite:
         with self.blocker.unblock():
             self.atomic = transaction.atomic()
             self.atomic.__enter__()
-            call_command("load_local_offer", verbosity=0)
+            # --no-index: saving each page and snippet already indexes it (Wagtail's signal handlers).
+            call_command("load_local_offer", verbosity=0, no_index=True)
             cache.clear()
         self.loads += 1
 

@@ -20,7 +20,7 @@ def rebuild_site():
         Page.add_root(title="Root", slug="root")
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
-    call_command("load_local_offer", verbosity=0)
+    call_command("load_local_offer", verbosity=0, no_index=True)  # pages are indexed as they are saved
     cache.clear()
 
 

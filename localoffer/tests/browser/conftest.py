@@ -3,8 +3,8 @@ live server, with axe-core from npm checking WCAG 2.2 A and AA.
 
 One browser for the whole session; a fresh browser context (cookies, JavaScript setting) per
 test. Every test gets the shipped content rebuilt (`site` fixture), because live-server tests
-are transactional and the database is emptied after each one. After that flush, the `site`
-fixture puts back what migrations made (the root page, the default site, the editors' groups
+are transactional and the database is emptied after each one. After that flush, the teardown
+hook below puts back what migrations made (the root page, the default site, the editors' groups
 and workflow), so the tests that run after a browser test find the database as they expect,
 whatever the order.
 """
@@ -16,7 +16,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
 from playwright.sync_api import sync_playwright
+from pytest_django.plugin import blocking_manager_key
 
 from localoffer.tests.conftest import rebuild_site
 
@@ -56,20 +59,33 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def _migration_data_after_flush(django_db_blocker):
-    """After the test's flush (set up before `transactional_db`, so torn down after it), load
-    back what migrations made, as pytest-django serialized it when it created the test database
-    (it does, because `site` asks for `django_db_serialized_rollback`)."""
-    yield
-    from django.db import connection
+_migration_state = {}
 
+
+@pytest.fixture(scope="session")
+def _migration_data(django_db_setup, django_db_blocker):
+    """What migrations made (root page, default site, locale, groups, workflow), serialized once
+    when the first browser test starts: every earlier test has rolled its changes back."""
     with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        _migration_state["data"] = connection.creation.serialize_db_to_string()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a browser test's flush (the last step of its teardown), load back what migrations
+    made, so the tests after it find the database as they expect, in any order."""
+    data = _migration_state.get("data")
+    # After the last test the test database is already gone, and nothing needs it.
+    if data is not None and nextitem is not None and "transactional_db" in getattr(item, "fixturenames", ()):
+        with item.config.stash[blocking_manager_key].unblock():
+            # The test's flush ran post_migrate handlers that remade some rows (groups) with new
+            # ids: empty the tables again without them, then load the serialized rows.
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            connection.creation.deserialize_db_from_string(data)
 
 
 @pytest.fixture
-def site(_migration_data_after_flush, live_server, transactional_db, django_db_serialized_rollback):
+def site(_migration_data, live_server, transactional_db):
     """The live server's address, with the shipped content loaded."""
     rebuild_site()
     return live_server.url
