@@ -23,6 +23,11 @@ from home.readability import ReadabilityPanel
 REVIEW_PERIOD_MONTHS = 12
 
 
+def next_review_date(reviewed_on):
+    """The default 'review by' date: 12 months after a review."""
+    return reviewed_on + relativedelta(months=REVIEW_PERIOD_MONTHS)
+
+
 class Audience(models.TextChoices):
     EVERYONE = "everyone", "Everyone"
     PARENTS = "parents", "Parents and carers"
@@ -75,7 +80,7 @@ class ReviewMixin(models.Model):
         if self.last_reviewed is None:
             self.last_reviewed = today
         if self.review_by is None:
-            self.review_by = self.last_reviewed + relativedelta(months=REVIEW_PERIOD_MONTHS)
+            self.review_by = next_review_date(self.last_reviewed)
 
 
 def allow_admin_preview_framing(response):
@@ -276,7 +281,7 @@ class SiteSettings(BaseSiteSetting):
 
 # --- Each in its own module, defined after what they build on (BasePage, the review period) ---
 from .feedback import Feedback, FeedbackQuerySet  # noqa: E402
-from .review import ReviewRecord, next_review_date  # noqa: E402
+from .review import ReviewRecord  # noqa: E402
 from .you_said_we_did import YouSaidWeDid, YouSaidWeDidPage, YouSaidWeDidQuerySet  # noqa: E402
 
 __all__ = [

@@ -2,16 +2,8 @@
 
 The report and the action that make them are in home/review.py and home/admin_views.py."""
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
-
-from . import REVIEW_PERIOD_MONTHS
-
-
-def next_review_date(reviewed_on):
-    """The default 'review by' date: 12 months after a review."""
-    return reviewed_on + relativedelta(months=REVIEW_PERIOD_MONTHS)
 
 
 class ReviewRecord(models.Model):
