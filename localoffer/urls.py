@@ -8,7 +8,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
-    path("", include("services.urls")),
     path("", include("home.urls")),
 ]
 

@@ -1,37 +1,14 @@
-"""Data migration: the 'Editors' and 'Moderators' groups' rights and the approval workflow.
+"""Kept so that databases which applied it still match their history; does nothing now.
 
-Builds on what Wagtail's own migrations made (both groups, the 'Moderators approval'
-workflow on the root page). It grants rights on the contact and glossary snippets if their
-tables exist already; whatever comes later (in any order) is covered by the post_migrate
-handler in home/apps.py, which re-applies the same scheme after every `migrate`.
+The editors' groups, permissions and workflow are wiring for every app, so they moved to
+the top floor: localoffer/permissions.py, run by localoffer/migrations/0001_editorial_groups.py.
+A migration in home/ depends on nothing above home.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
-def forwards(apps, schema_editor):
-    from home.permissions import apply_permission_scheme
-
-    # Permissions are normally made after all migrations; make them now so they can be granted.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    apply_permission_scheme(apps)
-
-
 class Migration(migrations.Migration):
-    dependencies = [
-        ("home", "0002_editorial"),
-        ("services", "0001_initial"),
-        ("guidance", "0001_initial"),
-        ("wagtailcore", "0098_apitoken"),
-        ("wagtailadmin", "0006_formstate"),
-        ("wagtailimages", "0027_image_description"),
-        ("wagtaildocs", "0014_alter_document_file_size"),
-        ("auth", "0012_alter_user_first_name_max_length"),
-        ("contenttypes", "0002_remove_content_type_name"),
-    ]
+    dependencies = [("home", "0002_editorial")]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = []

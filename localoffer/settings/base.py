@@ -35,12 +35,10 @@ INSTALLED_APPS = [
     "services",
     "home",
     # Wagtail
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -52,13 +50,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     # Django
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
     "django.contrib.postgres",
     # Security: sign-in lockout (see docs/security.md)
     "axes",

@@ -1,7 +1,11 @@
 """The ground floor: the home page, site settings, information pages and the page base that
-every content page in the other apps shares (summary, audience, owner and review dates)."""
+every content page in the other apps shares (summary, audience, owner and review dates).
 
-from datetime import date, timedelta
+Feedback, review records and 'You said, we did' each have their own module in this package
+(feedback.py, review.py, you_said_we_did.py); they are imported here, so
+`from home.models import Feedback` works and every model's app is still `home`."""
+
+from datetime import date
 
 from csp.constants import SELF
 from dateutil.relativedelta import relativedelta
@@ -10,17 +14,21 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
+from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BodyBlock, LinkBlock
-from .readability import ReadabilityPanel
+from home.blocks import BodyBlock, LinkBlock
+from home.readability import ReadabilityPanel
 
 REVIEW_PERIOD_MONTHS = 12
+
+
+def next_review_date(reviewed_on):
+    """The default 'review by' date: 12 months after a review."""
+    return reviewed_on + relativedelta(months=REVIEW_PERIOD_MONTHS)
 
 
 class Audience(models.TextChoices):
@@ -75,7 +83,7 @@ class ReviewMixin(models.Model):
         if self.last_reviewed is None:
             self.last_reviewed = today
         if self.review_by is None:
-            self.review_by = self.last_reviewed + relativedelta(months=REVIEW_PERIOD_MONTHS)
+            self.review_by = next_review_date(self.last_reviewed)
 
 
 def allow_admin_preview_framing(response):
@@ -354,180 +362,25 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = "site settings"
 
 
-# --- Editorial: review records, feedback and 'You said, we did' -----------------------------
+# --- Each in its own module, defined after what they build on (BasePage, the review period) ---
+from .feedback import Feedback, FeedbackQuerySet  # noqa: E402
+from .review import ReviewRecord  # noqa: E402
+from .you_said_we_did import YouSaidWeDid, YouSaidWeDidPage, YouSaidWeDidQuerySet  # noqa: E402
 
-
-def next_review_date(reviewed_on):
-    """The default 'review by' date: 12 months after a review."""
-    return reviewed_on + relativedelta(months=REVIEW_PERIOD_MONTHS)
-
-
-class ReviewRecord(models.Model):
-    """One 'Reviewed, no changes needed' click: who checked which page or contact, and when.
-
-    Editors never fill this in by hand; the 'Content due for review' report makes one each time
-    someone marks an item as reviewed."""
-
-    content_type = models.ForeignKey(
-        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+", help_text="What kind of item."
-    )
-    object_id = models.CharField(max_length=64, help_text="Which item of that kind.")
-    object_title = models.CharField(max_length=255, help_text="The item's title when it was reviewed.")
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Who checked it.",
-    )
-    reviewed_at = models.DateTimeField(auto_now_add=True, help_text="When they checked it.")
-    next_review_by = models.DateField(help_text="The new 'review by' date this review set.")
-
-    class Meta:
-        ordering = ["-reviewed_at"]
-        verbose_name = "review record"
-        permissions = [("review_content", "Can see content due for review and mark it reviewed")]
-
-    def __str__(self):
-        return f"{self.object_title} reviewed {self.reviewed_at:%d/%m/%Y}"
-
-
-class FeedbackQuerySet(models.QuerySet):
-    def older_than(self, days, today=None):
-        """Feedback received more than `days` days ago (what the retention period removes)."""
-        today = today or date.today()
-        return self.filter(created_on__lt=today - timedelta(days=days))
-
-
-class Feedback(models.Model):
-    """One answer to 'Is this page useful?' and, if given, what was missing.
-
-    Holds no personal data on purpose: the page, yes or no, the comment and the date. No IP
-    address, no browser details. Comments are deleted after FEEDBACK_RETENTION_DAYS by the
-    `delete_old_feedback` command."""
-
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        on_delete=models.CASCADE,
-        related_name="feedback",
-        help_text="The page the feedback is about.",
-    )
-    useful = models.BooleanField(help_text="Did the visitor say the page was useful?")
-    comment = models.TextField(blank=True, max_length=1200, help_text="What the visitor said was missing, if anything.")
-    created_on = models.DateField(default=date.today, db_index=True, help_text="The day the feedback was sent.")
-
-    objects = FeedbackQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_on", "-pk"]
-        verbose_name = "feedback"
-        verbose_name_plural = "feedback"
-
-    def __str__(self):
-        answer = "Useful" if self.useful else "Not useful"
-        return f"{answer}: {self.page.title if self.page_id else 'deleted page'} ({self.created_on:%d/%m/%Y})"
-
-
-class YouSaidWeDidQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(live=True)
-
-
-class YouSaidWeDid(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
-    """One comment about the Local Offer with the council's answer, for the 'You said, we did'
-    page (Regulation 56 of the SEND Regulations 2014 asks councils to publish them).
-
-    Remove names and anything else that could identify someone before you publish. Only
-    published items appear on the website; a moderator approves each one."""
-
-    received_on = models.DateField(
-        default=date.today,
-        help_text="When the council received the comment. Items are grouped by this year on the page.",
-    )
-    you_said = models.TextField(
-        max_length=1500,
-        help_text="The comment, in the person's words where possible, with anything personal taken out.",
-    )
-    we_did = models.TextField(
-        max_length=1500,
-        help_text="The council's answer: what it thinks and why. Plain English, short sentences.",
-    )
-    action = models.TextField(
-        max_length=1000,
-        blank=True,
-        help_text="What changed as a result, if anything, and when. Leave empty if nothing changed.",
-    )
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="you_said_we_did")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="you_said_we_did",
-        for_concrete_model=False,
-    )
-
-    objects = YouSaidWeDidQuerySet.as_manager()
-
-    panels = [
-        FieldPanel("received_on"),
-        FieldPanel("you_said"),
-        FieldPanel("we_did"),
-        FieldPanel("action"),
-    ]
-
-    class Meta:
-        ordering = ["-received_on", "-pk"]
-        verbose_name = "'You said, we did' item"
-        verbose_name_plural = "'You said, we did' items"
-
-    def __str__(self):
-        return Truncator(self.you_said).words(12)
-
-    @property
-    def revisions(self):
-        return self._revisions
-
-
-class YouSaidWeDidPage(BasePage):  # noqa: DJ008 (Page gives __str__)
-    """The 'You said, we did' page: the comments the council has received about the Local Offer
-    and what it did about them, grouped by year. The items themselves are snippets
-    ('You said, we did' items); this page shows the published ones."""
-
-    intro = RichTextField(
-        features=["bold", "link"],
-        blank=True,
-        help_text="Why this page exists and how to send a comment about the Local Offer.",
-    )
-    empty_text = RichTextField(
-        features=["bold", "link"],
-        blank=True,
-        help_text="What the page says while there are no published comments yet.",
-    )
-
-    content_panels = BasePage.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("empty_text"),
-        HelpPanel(
-            "The comments are 'You said, we did' items under Snippets. Add one there, "
-            "or start one from a visitor's feedback. Only published items appear here."
-        ),
-    ]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = "'You said, we did' page"
-
-    def items_by_year(self):
-        """Published items as [(year, [items])], newest year first."""
-        groups = {}
-        for item in YouSaidWeDid.objects.published():
-            groups.setdefault(item.received_on.year, []).append(item)
-        return sorted(groups.items(), reverse=True)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["years"] = self.items_by_year()
-        return context
+__all__ = [
+    "REVIEW_PERIOD_MONTHS",
+    "Audience",
+    "BasePage",
+    "Feedback",
+    "FeedbackQuerySet",
+    "HomePage",
+    "InformationPage",
+    "ReviewMixin",
+    "ReviewRecord",
+    "SiteSettings",
+    "YouSaidWeDid",
+    "YouSaidWeDidPage",
+    "YouSaidWeDidQuerySet",
+    "allow_admin_preview_framing",
+    "next_review_date",
+]

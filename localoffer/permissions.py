@@ -11,8 +11,9 @@ page. `apply_permission_scheme()` builds on them, idempotently:
 - The 'Moderators approval' workflow covers the whole page tree and every snippet type with
   WorkflowMixin.
 
-It runs from a data migration (home 0003) and again after every `migrate` (post_migrate, see
-apps.py), so snippet models other apps add later are covered. `manage.py
+This wiring touches every app, so it lives on the top floor (docs/architecture.md). It runs
+from a data migration (localoffer 0001) and again at the end of every `migrate` (post_migrate,
+see localoffer/apps.py), so snippet models other apps add later are covered. `manage.py
 apply_editorial_permissions` runs it by hand.
 """
 
@@ -54,7 +55,7 @@ def editorial_model_labels(apps, discover=False):
     if discover:
         from wagtail.models import DraftStateMixin, Page
 
-        from .models import ReviewMixin
+        from home.models import ReviewMixin
 
         for app_label in PROJECT_APPS:
             try:

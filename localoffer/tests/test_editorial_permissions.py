@@ -13,9 +13,8 @@ from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowContentT
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home.models import InformationPage, YouSaidWeDid
-from home.permissions import apply_permission_scheme
-
-from .helpers import make_admin_only_user, make_site, make_user
+from home.tests.helpers import make_admin_only_user, make_site, make_user
+from localoffer.permissions import apply_permission_scheme
 
 pytestmark = pytest.mark.django_db
 
@@ -325,7 +324,22 @@ def test_command_restores_missing_rights_and_post_migrate_covers_new_models():
     assert "Granted 3 new permission(s)" in out.getvalue()
     assert editors.permissions.filter(codename="change_yousaidwedid").exists()
     # A snippet with drafts in one of our apps is found without being listed by name.
-    from home.permissions import editorial_model_labels
+    from localoffer.permissions import editorial_model_labels
 
     assert "home.yousaidwedid" in editorial_model_labels(apps, discover=True)
     assert "home.feedback" not in editorial_model_labels(apps, discover=True)
+
+
+def test_post_migrate_restores_missing_rights_once_at_the_end():
+    from django.core.management.sql import emit_post_migrate_signal
+
+    from localoffer.apps import reapply_permission_scheme
+
+    editors = Group.objects.get(name="Editors")
+    editors.permissions.remove(*editors.permissions.filter(codename__endswith="glossaryterm"))
+    # The handler ignores every app's signal but the last one's...
+    reapply_permission_scheme(sender=apps.get_app_config("home"))
+    assert not editors.permissions.filter(codename="change_glossaryterm").exists()
+    # ...which `migrate` sends after all the others.
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert editors.permissions.filter(codename="change_glossaryterm").exists()

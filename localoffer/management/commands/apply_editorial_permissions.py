@@ -1,10 +1,10 @@
-"""(Re)apply the Editors and Moderators permission scheme (home/permissions.py). `migrate`
+"""(Re)apply the Editors and Moderators permission scheme (localoffer/permissions.py). `migrate`
 does this already; run it by hand after registering a new snippet type without a migration."""
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from home.permissions import apply_permission_scheme
+from localoffer.permissions import apply_permission_scheme
 
 
 class Command(BaseCommand):

@@ -1,3 +1,0 @@
-"""URLs the services app owns outside the page tree."""
-
-urlpatterns = []
