@@ -3,17 +3,19 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.admin_ui import ApprovalStatusColumn, ApprovalStatusViewSetMixin
+
 from .models import GlossaryTerm
 
 
-class GlossaryTermViewSet(SnippetViewSet):
+class GlossaryTermViewSet(ApprovalStatusViewSetMixin, SnippetViewSet):
     model = GlossaryTerm
     icon = "help"
     menu_label = "Glossary terms"
     menu_name = "glossary"
     add_to_admin_menu = True
     menu_order = 300
-    list_display = ["term", "full_form", "slug"]
+    list_display = ["term", "full_form", ApprovalStatusColumn()]
     search_fields = ["term", "full_form", "other_words"]
     ordering = ["sort_key"]
 

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from .admin_forms import LocalOfferPageForm
 from .blocks import BodyBlock, LinkBlock
 from .readability import ReadabilityPanel
 
@@ -103,6 +104,7 @@ class BasePage(ReviewMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("audience"), ReadabilityPanel()]
+    base_form_class = LocalOfferPageForm  # readable schedule dates, owners by name (home/admin_forms.py)
     settings_panels = Page.settings_panels + ReviewMixin.review_panels
 
     search_fields = Page.search_fields + [
