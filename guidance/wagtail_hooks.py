@@ -3,12 +3,12 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.admin_ui import ApprovalStatusColumn, ApprovalStatusViewSetMixin
+from home.admin_ui import ApprovalStatusColumn
 
 from .models import GlossaryTerm
 
 
-class GlossaryTermViewSet(ApprovalStatusViewSetMixin, SnippetViewSet):
+class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "help"
     menu_label = "Glossary terms"

@@ -41,9 +41,14 @@ def assign_content_owner(owner=None):
         unowned = model.objects.filter(content_owner__isnull=True)
         if issubclass(model, Page):
             unowned = unowned.filter(depth__gt=1)
-        drafts = [obj.latest_revision for obj in unowned.filter(has_unpublished_changes=True).select_related(
-            "latest_revision"
-        )] if hasattr(model, "has_unpublished_changes") else []
+        drafts = (
+            [
+                obj.latest_revision
+                for obj in unowned.filter(has_unpublished_changes=True).select_related("latest_revision")
+            ]
+            if hasattr(model, "has_unpublished_changes")
+            else []
+        )
         for revision in drafts:
             if revision is not None and not revision.content.get("content_owner"):
                 revision.content["content_owner"] = owner.pk

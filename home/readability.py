@@ -51,8 +51,9 @@ def page_text(page):
 
 _COUNTED_WORD = re.compile(r"\w+(?:['’.]\w+)*")
 _BLOCK_TAGS = {
-    *"address article aside blockquote br dd details div dl dt fieldset figcaption figure footer form".split(),
-    *"h1 h2 h3 h4 h5 h6 header hr legend li main nav ol p pre section summary table td th tr ul".split(),
+    *["address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "fieldset"],
+    *["figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "legend"],
+    *["li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul"],
 }
 _SKIPPED_TAGS = {"script", "style", "template", "noscript", "svg"}
 _VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

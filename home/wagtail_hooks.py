@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views, guide
-from .admin_ui import ApprovalStatusColumn, ApprovalStatusViewSetMixin
+from .admin_ui import ApprovalStatusColumn
 from .models import Feedback, YouSaidWeDid
 from .review import OVERDUE, due_items
 
@@ -67,9 +67,7 @@ WAGTAIL_HELP_ITEMS = {"editor-guide", "whats-new-in-wagtail"}
 def use_the_councils_guide(request, menu_items):
     """The Help menu opens the council's guide (docs/editors.md) in the admin, not Wagtail's
     guide and release notes on wagtail.org."""
-    menu_items[:] = [
-        item for item in menu_items if not any(item.name.startswith(name) for name in WAGTAIL_HELP_ITEMS)
-    ]
+    menu_items[:] = [item for item in menu_items if not any(item.name.startswith(name) for name in WAGTAIL_HELP_ITEMS)]
     menu_items.insert(0, MenuItem("Guide for editors", reverse("home_editors_guide"), icon_name="help", order=100))
 
 
@@ -83,7 +81,7 @@ def plain_report_names(request, menu_items):
             item.label = REPORT_LABELS[item.name]
 
 
-class YouSaidWeDidViewSet(ApprovalStatusViewSetMixin, SnippetViewSet):
+class YouSaidWeDidViewSet(SnippetViewSet):
     """'You said, we did' items: drafts, revisions, approval by a moderator, then the page."""
 
     model = YouSaidWeDid
@@ -235,6 +233,8 @@ class DueForReviewPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_due_for_review_panel(request, panels):
+    # Wagtail's 'What's new' panel links to wagtail.org; the Help menu has the council's guide.
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "whats_new_in_wagtail_version"]
     if request.user.has_perm("home.review_content"):
         panels.append(DueForReviewPanel(request.user))
 

@@ -4,12 +4,12 @@ from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.admin_ui import ApprovalStatusColumn, ApprovalStatusViewSetMixin
+from home.admin_ui import ApprovalStatusColumn
 
 from .models import Area, Contact
 
 
-class ContactViewSet(ApprovalStatusViewSetMixin, SnippetViewSet):
+class ContactViewSet(SnippetViewSet):
     model = Contact
     icon = "user"
     menu_label = "Contacts"

@@ -207,8 +207,8 @@ def validate_flow(questions, results):
                 errors.append(f"In question '{qid}', the answer '{label}' leads back to the same question (a loop).")
             elif target not in targets:
                 errors.append(
-                    f"In question '{qid}', the answer '{label}' leads to '{target}', which is not the short name of any "
-                    "question or result."
+                    f"In question '{qid}', the answer '{label}' leads to '{target}', which is not the short name of "
+                    "any question or result."
                 )
             else:
                 edges[qid].append((label, target))

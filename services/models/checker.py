@@ -21,8 +21,8 @@ from ..checker.flow import fill_short_names, validate_flow
 from ..checker.steps import WALK_PREFIX, CheckerSteps, LiveUrls, PreviewUrls
 
 FLOW_HELP = """<p>The check starts at the <strong>first question</strong> in the list. Each answer
-leads to another question or to a result: choose it in the answer's 'Leads to' list. Every path must end at a result, with no
-loops. The page will not save until that is true, and the message names what to fix.</p>
+leads to another question or to a result: choose it in the answer's 'Leads to' list. Every path
+must end at a result, with no loops. The page will not save until that is true, and the message names what to fix.</p>
 <p>In the preview panel, click through the check as a parent would: the links stay in the
 preview and use this draft. The preview mode 'Map of every question and result' shows where
 each answer leads.</p>"""

@@ -56,13 +56,13 @@ class Area(models.Model):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        super().clean()
-        fill_slug(self)
-
     def save(self, *args, **kwargs):
         fill_slug(self)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        fill_slug(self)
 
 
 class ContactKind(models.TextChoices):
@@ -224,13 +224,13 @@ class Contact(
     def __str__(self):
         return self.name
 
-    def clean(self):
-        super().clean()
-        fill_slug(self)
-
     def save(self, *args, **kwargs):
         fill_slug(self)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        fill_slug(self)
 
     # --- What templates, the vCard and JSON-LD read -----------------------------------------
     @property

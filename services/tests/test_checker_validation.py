@@ -57,7 +57,8 @@ def test_a_sound_checker_has_no_problems():
         (
             [q("first", ("Yes", "yes", "nowhere"), ("No", "no", "end"))],
             [r("end")],
-            "In question 'first', the answer 'Yes' leads to 'nowhere', which is not the short name of any question or result.",
+            "In question 'first', the answer 'Yes' leads to 'nowhere', which is not the short name of any "
+            "question or result.",
         ),
         (
             [q("a", ("Yes", "yes", "b"), ("No", "no", "end")), q("b", ("Yes", "yes", "a"), ("No", "no", "end"))],

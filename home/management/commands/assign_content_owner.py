@@ -1,7 +1,7 @@
 """Give pages and contacts that have no owner to the shipped content's owner (a named role).
 
-    python manage.py assign_content_owner              # the LOCALOFFER_CONTENT_OWNER account
-    python manage.py assign_content_owner --user jo    # an existing account instead
+python manage.py assign_content_owner              # the LOCALOFFER_CONTENT_OWNER account
+python manage.py assign_content_owner --user jo    # an existing account instead
 """
 
 from django.contrib.auth import get_user_model
