@@ -12,6 +12,8 @@ Owners. The owner list shows people's full names (the username only when there i
 and a new item's owner starts as the person creating it.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -92,7 +94,10 @@ class SchedulingFormMixin:
         go_live_at = self.cleaned_data.get("go_live_at")
         # Only a newly entered date is checked: a page that went live on schedule keeps its
         # (past) go-live date, and must stay editable.
-        if go_live_at and "go_live_at" in self.changed_data and go_live_at <= timezone.now():
+        saved = getattr(self.instance, "go_live_at", None)
+        # The field shows minutes only, so a saved date comes back without its seconds.
+        unchanged = saved is not None and go_live_at is not None and abs(go_live_at - saved) < timedelta(minutes=1)
+        if go_live_at and not unchanged and go_live_at <= timezone.now():
             raise forms.ValidationError(GO_LIVE_PAST, code="go_live_in_past")
         return go_live_at
 
