@@ -196,7 +196,7 @@ def test_help_menu_has_the_councils_guide_and_no_gravatar(client, site):
     response = client.get(reverse("home_editors_guide"))
     assert response.status_code == 200
     assert "Keeping the Local Offer current" in response.content.decode()
-    assert client.get(reverse("home_editors_guide_image", args=["admin-contact-edit.png"])).status_code == 200
+    assert client.get(reverse("home_editors_guide_image", args=["admin-contact-new.png"])).status_code == 200
     assert client.get(reverse("home_editors_guide_image", args=["..%2Feditors.md"])).status_code == 404
     request = client.get("/admin/").wsgi_request
     items = help_menu.menu_items_for_request(request)
