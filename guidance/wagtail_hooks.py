@@ -3,6 +3,8 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.admin_ui import ApprovalStatusColumn
+
 from .models import GlossaryTerm
 
 
@@ -13,7 +15,7 @@ class GlossaryTermViewSet(SnippetViewSet):
     menu_name = "glossary"
     add_to_admin_menu = True
     menu_order = 300
-    list_display = ["term", "full_form", "slug"]
+    list_display = ["term", "full_form", ApprovalStatusColumn()]
     search_fields = ["term", "full_form", "other_words"]
     ordering = ["sort_key"]
 

@@ -10,6 +10,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.log_actions import log
 from wagtail.models import Page
@@ -47,6 +48,21 @@ def reviewed_models():
     return [m for m in apps.get_models() if issubclass(m, ReviewMixin) and not m._meta.abstract]
 
 
+def owned_by(user, is_page):
+    """Items `user` is responsible for: those they own, and pages with no owner that they created
+    (Wagtail's own 'owner' field is the page's creator)."""
+    if is_page:
+        return Q(content_owner=user) | Q(content_owner__isnull=True, owner=user)
+    return Q(content_owner=user)
+
+
+def responsible_person(obj):
+    """The item's owner; for a page without one, the person who created it."""
+    if obj.content_owner_id is None and isinstance(obj, Page):
+        return obj.owner
+    return obj.content_owner
+
+
 def due_items(today=None, soon_days=None, user=None):
     """Items whose 'review by' date has passed or falls within `soon_days` days, sorted by
     owner then date. With `user`, only that owner's items."""
@@ -56,11 +72,14 @@ def due_items(today=None, soon_days=None, user=None):
     finder = AdminURLFinder()
     items = []
     for model in reviewed_models():
-        queryset = model.objects.filter(review_by__lte=horizon).select_related("content_owner")
-        if issubclass(model, Page):
+        is_page = issubclass(model, Page)
+        queryset = model.objects.filter(review_by__lte=horizon).select_related(
+            "content_owner", *(["owner"] if is_page else [])
+        )
+        if is_page:
             queryset = queryset.filter(depth__gt=1)
         if user is not None:
-            queryset = queryset.filter(content_owner=user)
+            queryset = queryset.filter(owned_by(user, is_page))
         content_type = ContentType.objects.get_for_model(model)
         for obj in queryset:
             items.append(
@@ -68,7 +87,7 @@ def due_items(today=None, soon_days=None, user=None):
                     obj=obj,
                     title=str(obj.title if isinstance(obj, Page) else obj),
                     kind=model._meta.verbose_name,
-                    owner=obj.content_owner,
+                    owner=responsible_person(obj),
                     review_by=obj.review_by,
                     status=OVERDUE if obj.review_by < today else DUE_SOON,
                     edit_url=finder.get_edit_url(obj) or "",

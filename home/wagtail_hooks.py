@@ -17,7 +17,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, guide
+from .admin_ui import ApprovalStatusColumn
 from .models import Feedback, YouSaidWeDid
 from .review import OVERDUE, due_items
 
@@ -35,6 +36,8 @@ def register_admin_urls():
             admin_views.mark_reviewed_view,
             name="home_mark_reviewed",
         ),
+        path("editors-guide/", guide.EditorsGuideView.as_view(), name="home_editors_guide"),
+        path("editors-guide/images/<str:name>", guide.guide_image, name="home_editors_guide_image"),
         path(
             "feedback/<int:pk>/you-said-we-did/",
             admin_views.start_you_said_we_did,
@@ -55,6 +58,29 @@ def register_review_report_menu_item():
     )
 
 
+# --- Help and Wagtail's own words ----------------------------------------------------------
+
+WAGTAIL_HELP_ITEMS = {"editor-guide", "whats-new-in-wagtail"}
+
+
+@hooks.register("construct_help_menu")
+def use_the_councils_guide(request, menu_items):
+    """The Help menu opens the council's guide (docs/editors.md) in the admin, not Wagtail's
+    guide and release notes on wagtail.org."""
+    menu_items[:] = [item for item in menu_items if not any(item.name.startswith(name) for name in WAGTAIL_HELP_ITEMS)]
+    menu_items.insert(0, MenuItem("Guide for editors", reverse("home_editors_guide"), icon_name="help", order=100))
+
+
+REPORT_LABELS = {"aging-pages": "Pages not changed for a while"}
+
+
+@hooks.register("construct_reports_menu")
+def plain_report_names(request, menu_items):
+    for item in menu_items:
+        if item.name in REPORT_LABELS:
+            item.label = REPORT_LABELS[item.name]
+
+
 class YouSaidWeDidViewSet(SnippetViewSet):
     """'You said, we did' items: drafts, revisions, approval by a moderator, then the page."""
 
@@ -63,7 +89,7 @@ class YouSaidWeDidViewSet(SnippetViewSet):
     menu_label = "You said, we did"
     add_to_admin_menu = True
     menu_order = 210
-    list_display = ["__str__", "received_on", "live"]
+    list_display = ["__str__", "received_on", ApprovalStatusColumn()]
     list_filter = ["live"]
     ordering = ["-received_on"]
 
@@ -207,6 +233,8 @@ class DueForReviewPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_due_for_review_panel(request, panels):
+    # Wagtail's 'What's new' panel links to wagtail.org; the Help menu has the council's guide.
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "whats_new_in_wagtail_version"]
     if request.user.has_perm("home.review_content"):
         panels.append(DueForReviewPanel(request.user))
 

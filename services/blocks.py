@@ -1,5 +1,6 @@
 """Blocks only service pages use."""
 
+from django import forms
 from wagtail import blocks
 
 
@@ -16,30 +17,66 @@ class CriterionBlock(blocks.CharBlock):
 # The eligibility check ("Check if your child can get ...") is built from the blocks below:
 # questions, each with its answers and where each answer leads, and results.
 
-ID_HELP = "Lower-case letters, numbers and hyphens. Used in the web address."
+ID_RE = r"^[a-z0-9][a-z0-9-]{0,39}$"
+ID_ERROR = "Use lower-case letters, numbers and hyphens only (up to 40)."
+ID_HELP = "Filled in for you from the words above; it is used in the web address. Change it only if you must."
 
 
 def _id_block(label, help_text):
     return blocks.RegexBlock(
-        regex=r"^[a-z0-9][a-z0-9-]{0,39}$",
-        error_messages={"invalid": "Use lower-case letters, numbers and hyphens only (up to 40)."},
+        regex=ID_RE,
+        required=False,  # filled in from the question, answer or heading (CheckerPage.clean)
+        error_messages={"invalid": ID_ERROR},
         label=label,
         help_text=help_text,
     )
+
+
+class LeadsToInput(forms.TextInput):
+    """The 'Leads to' field: in the editor, a list of this check's questions and results
+    (services/static/services/admin/leads-to.js), updated as they are added or renamed. The
+    chosen question's or result's short name is stored, and CheckerPage.clean refuses one that
+    does not exist."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"data-controller": "lo-leads-to", **(attrs or {})})
+
+    class Media:
+        js = ["services/admin/leads-to.js"]
+
+
+class LeadsToBlock(blocks.FieldBlock):
+    """Where an answer leads: a question or a result of the same check, chosen from a list."""
+
+    def __init__(self, required=True, help_text=None, **kwargs):
+        self.field = forms.RegexField(
+            regex=ID_RE,
+            required=required,
+            help_text=help_text,
+            widget=LeadsToInput(),
+            error_messages={"invalid": ID_ERROR, "required": "Choose the question or result this answer leads to."},
+        )
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "arrow-right"
 
 
 class CheckerAnswerBlock(blocks.StructBlock):
     """One answer a parent can choose, and where it leads: the next question or a result."""
 
     label = blocks.CharBlock(max_length=200, help_text="The answer as the parent reads it, for example 'Yes'.")
-    value = _id_block("Answer id", "A short id for this answer, for example 'yes'. " + ID_HELP)
+    value = _id_block("Short name of the answer", "For example 'yes'. " + ID_HELP)
     hint = blocks.CharBlock(required=False, max_length=300, help_text="Optional words under the answer.")
     not_sure = blocks.BooleanBlock(
         required=False,
         label="This is an 'I'm not sure' answer",
         help_text="Shown last, after the word 'or', apart from the other answers.",
     )
-    leads_to = _id_block("Leads to", "The id of the next question, or the id of the result to show.")
+    leads_to = LeadsToBlock(
+        label="Leads to",
+        help_text="The next question, or the result to show. The list has this check's questions and results.",
+    )
     reason = blocks.TextBlock(
         required=False,
         max_length=600,
@@ -58,7 +95,7 @@ class CheckerQuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(
         max_length=200, help_text="The question, shown as the page heading. For example 'Is the school in Derbyshire?'"
     )
-    slug = _id_block("Question id", "A short id for this question, for example 'school'. " + ID_HELP)
+    slug = _id_block("Short name of the question", "For example 'school'. " + ID_HELP)
     hint = blocks.TextBlock(required=False, max_length=600, help_text="Help under the question. Spell out acronyms.")
     check_answers_label = blocks.CharBlock(
         required=False,
@@ -105,7 +142,7 @@ class CheckerResultBlock(blocks.StructBlock):
     """Where a path through the check ends: likely, not likely or not sure, with what to do next."""
 
     heading = blocks.CharBlock(max_length=200, help_text="The page heading, for example 'Your child may get support'.")
-    slug = _id_block("Result id", "A short id for this result, for example 'likely'. " + ID_HELP)
+    slug = _id_block("Short name of the result", "For example 'likely'. " + ID_HELP)
     kind = blocks.ChoiceBlock(
         choices=[("likely", "Likely to get it"), ("not_likely", "Not likely to get it"), ("not_sure", "Not sure yet")],
         default="not_likely",

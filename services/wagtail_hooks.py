@@ -4,6 +4,8 @@ from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.admin_ui import ApprovalStatusColumn
+
 from .models import Area, Contact
 
 
@@ -11,7 +13,7 @@ class ContactViewSet(SnippetViewSet):
     model = Contact
     icon = "user"
     menu_label = "Contacts"
-    list_display = ["name", "kind", "phone", "email", UpdatedAtColumn()]
+    list_display = ["name", "kind", "phone", "email", ApprovalStatusColumn(), UpdatedAtColumn()]
     list_filter = ["kind", "audience", "areas", "live"]
     search_fields = ["name", "contact_person", "role", "description"]
     copy_view_enabled = False

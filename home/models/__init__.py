@@ -10,7 +10,6 @@ from datetime import date
 from csp.constants import SELF
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -20,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.admin_forms import LocalOfferPageForm
 from home.blocks import BodyBlock, LinkBlock
 from home.readability import ReadabilityPanel
 
@@ -113,6 +113,7 @@ class BasePage(ReviewMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("audience"), ReadabilityPanel()]
+    base_form_class = LocalOfferPageForm  # readable schedule dates, owners by name (home/admin_forms.py)
     settings_panels = Page.settings_panels + ReviewMixin.review_panels
 
     search_fields = Page.search_fields + [

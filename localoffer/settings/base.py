@@ -143,6 +143,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+# Plain words for some of Wagtail's admin labels ('Slug', 'Cancel workflow', 'Aging pages').
+LOCALE_PATHS = [BASE_DIR / "localoffer" / "locale"]
 USE_TZ = True
 
 # --- Static and media files -----------------------------------------------------------------
@@ -163,6 +165,13 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "cs
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# No avatars from gravatar.com: it would tell a third party who is signed in to the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Who owns the content the portal ships (home/owners.py): a username. The account is made as a
+# role (no password, cannot sign in) if it does not exist yet.
+LOCALOFFER_CONTENT_OWNER = os.environ.get("LOCALOFFER_CONTENT_OWNER", "local-offer-team")
+LOCALOFFER_CONTENT_OWNER_NAME = os.environ.get("LOCALOFFER_CONTENT_OWNER_NAME", "Local Offer team")
+LOCALOFFER_CONTENT_OWNER_EMAIL = os.environ.get("LOCALOFFER_CONTENT_OWNER_EMAIL", "")
 
 # Editorial workflow (docs/editors.md): every change goes through the 'Moderators approval'
 # workflow; editors may lock pages; moderation emails go to the people involved.

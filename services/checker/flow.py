@@ -9,6 +9,8 @@ Nothing here touches the database.
 
 from dataclasses import dataclass, field
 
+from django.utils.text import slugify
+
 # Names a question id cannot have: they are used in the web address for other things.
 RESERVED_IDS = {"submitted", "mode", "in_preview_panel"}
 
@@ -149,6 +151,36 @@ class Flow:
         return None
 
 
+def _short_name(text, taken):
+    """A short name made from `text` ('Is the school in Derbyshire?' -> 'is-the-school-in-derbyshire'),
+    cut to 40 characters and not already in `taken`."""
+    base = slugify(text)[:40].strip("-") or "item"
+    name, number = base, 2
+    while name in taken or name in RESERVED_IDS:
+        suffix = f"-{number}"
+        name = base[: 40 - len(suffix)].rstrip("-") + suffix
+        number += 1
+    taken.add(name)
+    return name
+
+
+def fill_short_names(questions, results):
+    """Give every question, answer and result without a short name one made from its words
+    (question, answer label, result heading), so editors never have to type one. Changes the
+    block values in place; short names already given are kept."""
+    taken = {item.get("slug") for item in [*questions, *results] if item.get("slug")}
+    for question in questions:
+        if not question.get("slug"):
+            question["slug"] = _short_name(question.get("question") or "question", taken)
+        answer_names = {a.get("value") for a in question.get("answers") or [] if a.get("value")}
+        for answer in question.get("answers") or []:
+            if not answer.get("value"):
+                answer["value"] = _short_name(answer.get("label") or "answer", answer_names)
+    for result in results:
+        if not result.get("slug"):
+            result["slug"] = _short_name(result.get("heading") or "result", taken)
+
+
 def validate_flow(questions, results):
     """Return a list of plain messages, one per problem, each naming the question, answer or
     result. `questions` and `results` are lists of dicts (block values). Empty list: all good."""
@@ -163,11 +195,11 @@ def validate_flow(questions, results):
         for item in items:
             item_id = item.get("slug") or ""
             if item_id in RESERVED_IDS:
-                errors.append(f"The {kind} id '{item_id}' is reserved. Choose another id.")
+                errors.append(f"The {kind} short name '{item_id}' is reserved. Choose another short name.")
             if item_id in seen_ids:
                 errors.append(
-                    f"Two items have the id '{item_id}' (a {seen_ids[item_id]} and a {kind}). "
-                    "Each question and result needs its own id."
+                    f"Two items have the short name '{item_id}' (a {seen_ids[item_id]} and a {kind}). "
+                    "Each question and result needs its own short name."
                 )
             else:
                 seen_ids[item_id] = kind
@@ -183,15 +215,15 @@ def validate_flow(questions, results):
         for answer in question.get("answers") or []:
             label = answer.get("label") or answer.get("value")
             if answer.get("value") in values:
-                errors.append(f"Question '{qid}' has two answers with the id '{answer.get('value')}'.")
+                errors.append(f"Question '{qid}' has two answers with the short name '{answer.get('value')}'.")
             values.add(answer.get("value"))
             target = answer.get("leads_to") or ""
             if target == qid:
                 errors.append(f"In question '{qid}', the answer '{label}' leads back to the same question (a loop).")
             elif target not in targets:
                 errors.append(
-                    f"In question '{qid}', the answer '{label}' leads to '{target}', which is not the id of any "
-                    "question or result."
+                    f"In question '{qid}', the answer '{label}' leads to '{target}', which is not the short name of "
+                    "any question or result."
                 )
             else:
                 edges[qid].append((label, target))

@@ -17,12 +17,12 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage, allow_admin_preview_framing
 
 from ..blocks import CheckerQuestionBlock, CheckerResultBlock
-from ..checker.flow import validate_flow
+from ..checker.flow import fill_short_names, validate_flow
 from ..checker.steps import WALK_PREFIX, CheckerSteps, LiveUrls, PreviewUrls
 
 FLOW_HELP = """<p>The check starts at the <strong>first question</strong> in the list. Each answer
-leads to the id of another question or of a result. Every path must end at a result, with no
-loops. The page will not save until that is true, and the message names what to fix.</p>
+leads to another question or to a result: choose it in the answer's 'Leads to' list. Every path
+must end at a result, with no loops. The page will not save until that is true, and the message names what to fix.</p>
 <p>In the preview panel, click through the check as a parent would: the links stay in the
 preview and use this draft. The preview mode 'Map of every question and result' shows where
 each answer leads.</p>"""
@@ -80,10 +80,10 @@ class CheckerPage(RoutablePageMixin, BasePage):
 
     def clean(self):
         super().clean()
-        errors = validate_flow(
-            [block.value for block in self.questions if block.block_type == "question"],
-            [block.value for block in self.results if block.block_type == "result"],
-        )
+        questions = [block.value for block in self.questions if block.block_type == "question"]
+        results = [block.value for block in self.results if block.block_type == "result"]
+        fill_short_names(questions, results)
+        errors = validate_flow(questions, results)
         if errors:
             raise ValidationError({"questions": errors})
 

@@ -14,12 +14,15 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets import SlugInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from home.admin_forms import LocalOfferSnippetForm
 from home.models import Audience, BasePage, ReviewMixin
+from home.slugs import fill_slug
 
 from ..directory import contact_json_ld, json_ld_script, make_vcard
 
@@ -29,12 +32,22 @@ class Area(models.Model):
     teams' areas. The council adds its own; none are shipped."""
 
     name = models.CharField(max_length=120, unique=True, help_text="The area's name, as families know it.")
-    slug = models.SlugField(max_length=120, unique=True, help_text="Used in the directory's web address filter.")
+    slug = models.SlugField(
+        "web address",
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text="Used in the directory's filter address. Filled in from the name: change it only if you must.",
+    )
     description = models.TextField(
         blank=True, help_text="Optional: the towns or schools in the area, in a sentence or two."
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        TitleFieldPanel("name", placeholder=False, classname=""),
+        FieldPanel("slug", widget=SlugInput),
+        FieldPanel("description"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -42,6 +55,14 @@ class Area(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        fill_slug(self)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        fill_slug(self)
 
 
 class ContactKind(models.TextChoices):
@@ -92,7 +113,12 @@ class Contact(
         help_text="The team, service or role, for example 'Support Service for Special Educational Needs (SSSEN)'.",
     )
     slug = models.SlugField(
-        max_length=150, unique=True, help_text="The end of the contact's web address, for example 'sssen'."
+        "web address",
+        max_length=150,
+        unique=True,
+        blank=True,
+        help_text="The end of the contact's web address, for example 'sssen'. Filled in from the name: "
+        "change it only if you must, because old links stop working.",
     )
     kind = models.CharField(
         max_length=20,
@@ -148,10 +174,11 @@ class Contact(
     )
 
     objects = ContactQuerySet.as_manager()
+    base_form_class = LocalOfferSnippetForm
 
     panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
+        TitleFieldPanel("name", placeholder=False, classname=""),
+        FieldPanel("slug", widget=SlugInput),
         FieldPanel("kind"),
         FieldPanel("description"),
         MultiFieldPanel([FieldPanel("contact_person"), FieldPanel("role")], heading="Person to contact"),
@@ -196,6 +223,14 @@ class Contact(
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        fill_slug(self)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        fill_slug(self)
 
     # --- What templates, the vCard and JSON-LD read -----------------------------------------
     @property

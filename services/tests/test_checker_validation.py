@@ -57,7 +57,8 @@ def test_a_sound_checker_has_no_problems():
         (
             [q("first", ("Yes", "yes", "nowhere"), ("No", "no", "end"))],
             [r("end")],
-            "In question 'first', the answer 'Yes' leads to 'nowhere', which is not the id of any question or result.",
+            "In question 'first', the answer 'Yes' leads to 'nowhere', which is not the short name of any "
+            "question or result.",
         ),
         (
             [q("a", ("Yes", "yes", "b"), ("No", "no", "end")), q("b", ("Yes", "yes", "a"), ("No", "no", "end"))],
@@ -86,17 +87,17 @@ def test_a_sound_checker_has_no_problems():
         (
             [q("a", ("Yes", "yes", "a-result"), ("No", "no", "a"))],
             [r("a")],
-            "Two items have the id 'a' (a question and a result).",
+            "Two items have the short name 'a' (a question and a result).",
         ),
         (
             [q("a", ("Yes", "yes", "end"), ("Also yes", "yes", "end"))],
             [r("end")],
-            "Question 'a' has two answers with the id 'yes'.",
+            "Question 'a' has two answers with the short name 'yes'.",
         ),
         (
             [q("submitted", ("Yes", "yes", "end"), ("No", "no", "end"))],
             [r("end")],
-            "The question id 'submitted' is reserved.",
+            "The question short name 'submitted' is reserved.",
         ),
     ],
     ids=[
@@ -130,7 +131,7 @@ def test_clean_refuses_a_dangling_answer(checker):
         checker.full_clean()
     messages = caught.value.message_dict["questions"]
     assert (
-        "In question 'first', the answer 'Yes' leads to 'gone', which is not the id of any question or result."
+        "In question 'first', the answer 'Yes' leads to 'gone', which is not the short name of any question or result."
         in messages
     )
 
