@@ -18,15 +18,18 @@ When a CDN or reverse proxy is configured (`WAGTAILFRONTENDCACHE`, from the envi
 change also purges the site's public URLs there once the transaction commits.
 """
 
+import functools
 import hashlib
+import itertools
 import logging
+import threading
 import time
 from urllib.parse import parse_qsl, urlencode
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 logger = logging.getLogger(__name__)
@@ -135,8 +138,16 @@ def _purge_frontend_cache():
     batch.purge()
 
 
-def _after_commit():
+_pending = threading.local()  # per thread, as Django's database connections are
+_tickets = itertools.count()
+
+
+def _after_commit(ticket):
     bump_generation()
+    # One purge per transaction: every change registered a callback, and only the last one
+    # registered on this thread does the work (they all run, in order, at the commit).
+    if getattr(_pending, "ticket", None) != ticket:
+        return
     try:
         _purge_frontend_cache()
     except Exception:  # noqa: BLE001 - a CDN that cannot be reached must not undo a publish
@@ -145,11 +156,10 @@ def _after_commit():
 
 def content_changed(**kwargs):
     """Something public pages show has changed: bump the generation now and again (with a
-    CDN purge) when the transaction commits, once per transaction."""
+    CDN purge) when the transaction commits."""
     bump_generation()
-    if any(func is _after_commit for _sids, func, _robust in connection.run_on_commit):
-        return
-    transaction.on_commit(_after_commit, robust=True)
+    ticket = _pending.ticket = next(_tickets)
+    transaction.on_commit(functools.partial(_after_commit, ticket), robust=True)
 
 
 # Saves that only record a draft, a lock or a workflow step: the live page is unchanged.

@@ -49,14 +49,13 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.enabled = getattr(settings, "PAGE_CACHE_ENABLED", True)
         self.excluded = tuple(getattr(settings, "PAGE_CACHE_EXCLUDE_PREFIXES", ()))
         self.private_cookies = {settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages")}
         self.seconds = settings.PAGE_CACHE_SECONDS
         self.shared_max_age = settings.PAGE_CACHE_SHARED_MAX_AGE
 
     def __call__(self, request):
-        if not self.enabled:
+        if not settings.PAGE_CACHE_ENABLED:
             return self.get_response(request)
         if self.private_cookies.intersection(request.COOKIES):
             response = self.get_response(request)

@@ -8,6 +8,7 @@ import pytest
 import vobject
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
@@ -412,6 +413,7 @@ def test_service_page_shows_its_contacts_in_the_editors_order(client, tree, peop
 # --- Query counts -----------------------------------------------------------------------------
 
 
+@override_settings(PAGE_CACHE_ENABLED=False)  # the render's own queries, not the page cache's
 def count_queries(client, url):
     client.get(url)  # warm caches (site root paths, settings)
     with CaptureQueriesContext(connection) as queries:
