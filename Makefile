@@ -7,7 +7,7 @@ PORT ?= 8000
 # CI sets this to run the suite a second time on PostgreSQL.
 TEST_DATABASE_URL ?=
 
-.PHONY: run install frontend migrate content static serve test test-sqlite test-postgres lint bench clean
+.PHONY: run install frontend migrate content static serve test test-sqlite test-postgres lint bench wrk clean
 
 run: install frontend migrate content static serve
 
@@ -57,24 +57,40 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-# Search speed with 10,000 generated guidance pages, on a throwaway SQLite file and, when
-# BENCH_DATABASE_URL is set (a PostgreSQL database of its own; it is dropped and re-created),
-# on PostgreSQL. Prints p50/p95 latency and queries per search. See docs/search.md.
+# `make bench`: search speed with 10,000 generated guidance pages (search_bench), then pages
+# under load (page_bench: gunicorn with production settings, 2 sync workers, Redis, measured
+# with wrk; installed here if missing) on the same database: the shipped content plus the
+# generated pages. On a throwaway SQLite file and, when BENCH_DATABASE_URL is set (a PostgreSQL
+# database of its own; it is dropped and re-created), on PostgreSQL. Needs Redis on
+# BENCH_REDIS_URL (the bench's keys get a prefix of their own and are deleted after).
+# See docs/search.md and docs/operations.md.
 BENCH_PAGES ?= 10000
 BENCH_SQLITE := /tmp/localoffer_bench.sqlite3
 BENCH_DATABASE_URL ?=
-bench: install
+BENCH_PORT ?= 8013
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/9
+PAGE_BENCH := $(PY) manage.py page_bench --port $(BENCH_PORT) --redis-url $(BENCH_REDIS_URL)
+bench: install frontend wrk
+	$(PY) manage.py collectstatic --noinput --verbosity 0
 	rm -f $(BENCH_SQLITE)
 	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) manage.py load_local_offer -v0
 	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) manage.py search_bench --pages $(BENCH_PAGES)
+	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PAGE_BENCH)
 	@if [ -n "$(BENCH_DATABASE_URL)" ]; then \
 		psql "$$(dirname $(BENCH_DATABASE_URL))/postgres" -qc "DROP DATABASE IF EXISTS $$(basename $(BENCH_DATABASE_URL)) WITH (FORCE)" && \
 		psql "$$(dirname $(BENCH_DATABASE_URL))/postgres" -qc "CREATE DATABASE $$(basename $(BENCH_DATABASE_URL))" && \
 		DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0 && \
 		DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py load_local_offer -v0 && \
-		DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py search_bench --pages $(BENCH_PAGES); \
+		DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py search_bench --pages $(BENCH_PAGES) && \
+		DATABASE_URL=$(BENCH_DATABASE_URL) $(PAGE_BENCH); \
 	else echo "BENCH_DATABASE_URL not set: skipping PostgreSQL."; fi
+
+# Debian's wrk, the load tool page_bench drives.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; fi; }
 
 clean:
 	rm -rf $(VENV) node_modules static_build staticfiles

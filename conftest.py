@@ -98,3 +98,12 @@ def pytest_runtest_teardown(item, nextitem):
     state = _state.get("site")
     if state is not None and state.atomic is not None and (nextitem is None or not _uses_starter_site(nextitem)):
         state.close()
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts with no page in the page cache that it can see (home/cache.py): pages
+    stored by an earlier test were rendered from data that test has rolled back."""
+    from home.cache import bump_generation
+
+    bump_generation()

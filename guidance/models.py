@@ -13,6 +13,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from home.blocks import BodyBlock
 from home.models import BasePage
+from home.routing import public_only
 
 
 class GuidanceIndexPage(BasePage):
@@ -26,7 +27,7 @@ class GuidanceIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guidance_pages"] = self.get_children().live().public().specific().order_by("path")
+        context["guidance_pages"] = public_only(self.get_children().live()).specific().order_by("path")
         return context
 
 
@@ -51,7 +52,7 @@ class GuidancePage(BasePage):
     def get_related_pages(self):
         """The live related pages, in the order the editor chose, in one query."""
         ids = [link.page_id for link in self.related_pages.all()]
-        found = Page.objects.live().public().in_bulk(ids)
+        found = public_only(Page.objects.live()).in_bulk(ids) if ids else {}
         return [found[i] for i in ids if i in found]
 
 

@@ -1,17 +1,23 @@
 """'Is this page useful?': a plain form POST that works without JavaScript.
 
-1. POST /feedback/ with page and useful=yes|no (CSRF, honeypot, rate limit). The answer is
-   stored at once (page, yes or no, today's date: nothing else).
+1. POST /feedback/ with page and useful=yes|no. The answer is stored at once (page, yes or no,
+   today's date: nothing else). The question is on every public page, and public pages are
+   cached and shared by everyone, so it carries no per-visitor CSRF token: a cross-site post is
+   refused by its Origin (or Referer) header instead, spam by the honeypot and the rate limit
+   (docs/security.md, 'Is this page useful?' explains why that is enough).
 2. 'Yes' goes to the thank-you page. 'No' goes to /feedback/more/<token>/, which asks
    'What was missing?'. The token is signed and expires after an hour, so only the person who
    answered can add a comment to that answer, and only once.
 Bad input gets a GOV.UK error summary and a 400, never a 500; nothing half-written is stored.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core import signing
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page
@@ -43,8 +49,34 @@ def _live_page(value):
     return Page.objects.live().public().filter(pk=page_id, depth__gt=1).first()
 
 
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else "null"
+
+
+def is_same_origin(request):
+    """Was this POST sent by a form on this site?
+
+    Browsers send `Origin` with every cross-site POST (and with same-site ones), so a form on
+    another site is refused by it. Without `Origin`, the `Referer` is checked the same way. A
+    request with neither did not come from a current browser; a script could forge both
+    headers anyway, which is what the honeypot and the rate limit are for."""
+    allowed = {_origin(request.build_absolute_uri("/"))}
+    allowed |= {origin.lower().rstrip("/") for origin in settings.CSRF_TRUSTED_ORIGINS}
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is not None:
+        return origin.lower().rstrip("/") in allowed
+    referer = request.META.get("HTTP_REFERER")
+    if referer is not None:
+        return _origin(referer) in allowed
+    return True
+
+
+@csrf_exempt  # no per-visitor token on cached pages: see the module docstring
 @require_POST
 def feedback(request):
+    if not is_same_origin(request):
+        return render(request, "home/feedback_cross_site.html", status=403)
     if _limited(request):
         return rate_limited(request)
     form = UsefulForm(request.POST)

@@ -1,6 +1,15 @@
 """Middleware the whole site shares."""
 
-from django.http import HttpResponseNotAllowed
+import logging
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.utils.cache import patch_cache_control
+
+from .cache import GENERATION_KEY, current_generation, page_cache, page_key
+
+logger = logging.getLogger(__name__)
 
 PUBLIC_METHODS = ("GET", "HEAD", "POST")
 
@@ -20,3 +29,99 @@ class PublicMethodsMiddleware:
         if request.method not in PUBLIC_METHODS and not request.path_info.startswith("/admin/"):
             return HttpResponseNotAllowed(PUBLIC_METHODS)
         return self.get_response(request)
+
+
+class PageCacheMiddleware:
+    """Answer anonymous GET and HEAD requests for public pages from the shared page cache.
+
+    Placed straight after whitenoise, so a cached page skips everything else. A request with a
+    session or messages cookie (a signed-in editor, or someone who has just entered a page's
+    password) is never answered from the cache and never stored: its response is marked
+    `private, no-store`. A response is stored only if it is a GET for a public address (not the
+    admin, documents, search or feedback), has a status worth keeping, sets no cookie and does
+    not say `private`, `no-cache` or `no-store` (the eligibility check's steps do). Stored pages
+    lose `Vary: Cookie` and get `Cache-Control: public, s-maxage=...` for a CDN. See
+    home/cache.py for how changes make stored pages stale.
+    """
+
+    STORABLE_STATUSES = {200, 301, 302, 404, 410}
+    MAX_BYTES = 2 * 1024 * 1024
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.excluded = tuple(getattr(settings, "PAGE_CACHE_EXCLUDE_PREFIXES", ()))
+        self.private_cookies = {settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages")}
+        self.seconds = settings.PAGE_CACHE_SECONDS
+        self.shared_max_age = settings.PAGE_CACHE_SHARED_MAX_AGE
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_ENABLED:
+            return self.get_response(request)
+        if self.private_cookies.intersection(request.COOKIES):
+            response = self.get_response(request)
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+
+        key = self.key_for(request)
+        generation = None
+        if key is not None:
+            try:
+                cache = page_cache()
+                found = cache.get_many([GENERATION_KEY, key])
+                generation = found.get(GENERATION_KEY) or current_generation()
+                entry = found.get(key)
+            except Exception:  # noqa: BLE001 - with the cache down, render the page
+                logger.exception("The page cache could not be read")
+                key = entry = None
+            if entry is not None and entry[0] == generation:
+                return self.from_entry(request, entry)
+
+        response = self.get_response(request)
+        if key is not None and generation is not None and self.storable(request, response):
+            self.store(key, generation, response)
+            response["X-Page-Cache"] = "miss"
+        elif not response.has_header("Cache-Control"):
+            # Search results, form answers, errors: a shared cache must not keep them.
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def key_for(self, request):
+        if request.method not in ("GET", "HEAD") or request.path_info.startswith(self.excluded):
+            return None
+        try:
+            return page_key(request)
+        except DisallowedHost:
+            return None
+
+    def storable(self, request, response):
+        if request.method != "GET" or response.status_code not in self.STORABLE_STATUSES:
+            return False
+        if response.streaming or response.cookies or len(response.content) > self.MAX_BYTES:
+            if response.cookies:
+                logger.warning("Not caching %s: it sets cookies %s", request.path, ", ".join(response.cookies))
+            return False
+        control = response.get("Cache-Control", "").lower()
+        return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+    def store(self, key, generation, response):
+        vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip() and v.strip().lower() != "cookie"]
+        if vary:
+            response["Vary"] = ", ".join(vary)
+        elif response.has_header("Vary"):
+            del response["Vary"]
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, public=True, max_age=0, s_maxage=self.shared_max_age)
+        headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
+        seconds = self.seconds if response.status_code == 200 else min(self.seconds, 300)
+        try:
+            page_cache().set(key, (generation, response.status_code, headers, response.content), seconds)
+        except Exception:  # noqa: BLE001 - the visitor still gets the page
+            logger.exception("The page cache could not be written")
+
+    def from_entry(self, request, entry):
+        _generation, status, headers, content = entry
+        response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response

@@ -6,11 +6,14 @@ it stands for and follow it to the glossary entry. Editors do nothing.
 
 It never explains inside headings, links, an existing `abbr`, form controls, code, scripts or
 the page's navigation, and explains each term once per page. The list of terms is cached and
-the cache is cleared when a term or the glossary page is saved (see guidance/models.py).
+the cache is cleared when a term or the glossary page is saved (see guidance/models.py). The
+explained HTML is kept too, by a hash of the HTML, until the next change to the site's content
+(the page cache's generation, home/cache.py), so unchanged HTML is not parsed again.
 A page's context can turn it off with `explain_terms = False` (the glossary page and search
 results do).
 """
 
+import hashlib
 import re
 from html import escape
 from html.parser import HTMLParser
@@ -20,6 +23,7 @@ from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
 from guidance.models import GLOSSARY_CACHE_KEY, GlossaryPage, GlossaryTerm
+from home.cache import for_generation
 
 register = template.Library()
 
@@ -148,7 +152,10 @@ class ExplainTermsNode(template.Node):
         html = self.nodelist.render(context)
         if context.get("explain_terms", True) is False:
             return html
-        return mark_safe(explain_html(html))  # noqa: S308 - the input is our own rendered template output
+        # The same HTML gives the same result until the glossary (or anything else) changes.
+        digest = hashlib.sha256(html.encode()).hexdigest()
+        explained = for_generation(f"explained:{digest}", lambda: str(explain_html(html)))
+        return mark_safe(explained)  # noqa: S308 - the input is our own rendered template output
 
 
 @register.tag

@@ -22,6 +22,7 @@ from wagtail.search import index
 from home.admin_forms import LocalOfferPageForm
 from home.blocks import BodyBlock, LinkBlock
 from home.readability import ReadabilityPanel
+from home.routing import CheapServeMixin
 
 REVIEW_PERIOD_MONTHS = 12
 
@@ -97,8 +98,9 @@ def allow_admin_preview_framing(response):
     return response
 
 
-class BasePage(ReviewMixin, Page):
-    """What every content page shares: a summary, who it is for, and review dates."""
+class BasePage(CheapServeMixin, ReviewMixin, Page):
+    """What every content page shares: a summary, who it is for, and review dates. Served in a
+    few queries whatever its depth (home/routing.py)."""
 
     summary = models.TextField(
         max_length=400,
@@ -348,16 +350,31 @@ class SiteSettings(BaseSiteSetting):
             return ""
         return colour
 
+    @classmethod
+    def for_site(cls, site):
+        """The settings, kept with the page cache's generation (home/cache.py): read from the
+        database once per change to the site, not on every request."""
+        from home.cache import for_generation
+
+        return for_generation(f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site))
+
     def footer_links(self):
-        """The footer's links, in order, skipping any not chosen yet. One query for all four."""
+        """The footer's links, in order, skipping any not chosen yet. One query for all four,
+        kept until the next change to the site."""
+        from home.cache import for_generation
+
         wanted = [
             (self.accessibility_page_id, "Accessibility statement"),
             (self.cookies_page_id, "Cookies"),
             (self.privacy_page_id, "Privacy"),
             (self.contact_page_id, "Contact us"),
         ]
-        pages = Page.objects.live().in_bulk([pk for pk, _ in wanted if pk])
-        return [{"url": pages[pk].url, "text": text} for pk, text in wanted if pk in pages]
+
+        def compute():
+            pages = Page.objects.live().in_bulk([pk for pk, _ in wanted if pk])
+            return [{"url": pages[pk].url, "text": text} for pk, text in wanted if pk in pages]
+
+        return for_generation(f"footer-links:{self.pk}", compute)
 
     class Meta:
         verbose_name = "site settings"

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "services",
     "home",
     # Wagtail
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -63,6 +64,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages come from the shared page cache (home/cache.py): a cached page
+    # skips everything below. See docs/operations.md, 'The page cache'.
+    "home.middleware.PageCacheMiddleware",
     # Headers for pages (static files served above don't need them): see docs/security.md.
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -111,17 +115,53 @@ DB_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 # --- Cache ----------------------------------------------------------------------------------
 # Local memory by default; Redis (REDIS_URL, for example redis://127.0.0.1:6379/0) at scale.
+# Production insists on Redis (settings/production.py): the page cache, rate limits and search
+# counts must be shared by every worker and by the cron jobs.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
             "OPTIONS": {"IGNORE_EXCEPTIONS": True},
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
+
+# The page cache (home/cache.py, home/middleware.py): anonymous visitors' pages are kept for
+# PAGE_CACHE_SECONDS at most (a change to the content makes them stale at once, whatever this
+# says). PAGE_CACHE_SHARED_MAX_AGE is the `s-maxage` a CDN or reverse proxy may keep a page:
+# an hour when it is purged on publish (WAGTAILFRONTENDCACHE below), a minute otherwise.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() != "false"
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Never from the page cache: the admin, documents (some are private), search (it counts and
+# rate-limits every search, and keeps its own cached rankings) and the feedback form's steps.
+PAGE_CACHE_EXCLUDE_PREFIXES = ["/admin/", "/documents/", "/search/", "/feedback/", "/static/", "/media/"]
+
+# CDN or reverse proxy purging (wagtail.contrib.frontend_cache): every change purges the site's
+# public URLs once the transaction commits. FRONTEND_CACHE_PURGE_URL for Varnish or nginx
+# (HTTP PURGE, see docs/operations.md); CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN (or
+# CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY) for Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+        **(
+            {"BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"]}
+            if os.environ.get("CLOUDFLARE_BEARER_TOKEN")
+            else {"EMAIL": os.environ.get("CLOUDFLARE_EMAIL", ""), "API_KEY": os.environ.get("CLOUDFLARE_API_KEY", "")}
+        ),
+    }
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "3600" if WAGTAILFRONTENDCACHE else "60"))
 
 # Rate limits (django-ratelimit) count in the default cache. Redis shares the count between
 # processes; the local-memory cache of the embedded default counts per process, which is

@@ -15,6 +15,15 @@ if _missing:
         + ". Set them in the environment (see README.md, 'Running in production')."
     )
 
+# The page cache, rate limits and search counts must be shared by every worker and by the cron
+# jobs: the local-memory cache of the embedded default would give each process its own.
+if not os.environ.get("REDIS_URL", "").strip():
+    raise ImproperlyConfigured(
+        "The Local Offer portal will not start in production without REDIS_URL (for example "
+        "redis://127.0.0.1:6379/0): the page cache, rate limits and search counts must be shared "
+        "by every worker and by the cron jobs. See README.md, 'Running in production'."
+    )
+
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")

@@ -38,6 +38,7 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "localoffer.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "localoffer.example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/15",  # `check` does not connect to it
 }
 
 
@@ -210,10 +211,22 @@ def test_production_settings_are_strict():
     assert axes is True
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL"])
 def test_production_refuses_to_start_without_its_secrets(missing):
     env = {k: v for k, v in PRODUCTION.items() if k != missing}
     result = run_manage("check", env_overrides=env, drop=(missing,))
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert f"will not start in production without {missing}" in result.stderr
+
+
+def test_the_embedded_default_needs_no_redis():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
+        env_overrides={"DJANGO_SETTINGS_MODULE": "localoffer.settings.dev"},
+        drop=("REDIS_URL",),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.locmem.LocMemCache"

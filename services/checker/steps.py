@@ -194,7 +194,10 @@ class CheckerSteps:
         if self.urls.preview:
             return self.serve(step, question_id, answers)
         url = self.urls.question(question_id, answers) if step == "question" else self.urls.check(answers)
-        return HttpResponseRedirect(url)
+        response = HttpResponseRedirect(url)
+        # The answers are in both addresses: no cache (ours or a CDN's) may keep them.
+        patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def start(self):
         first = self.flow.first

@@ -340,6 +340,15 @@ class ContactDirectoryPage(RoutablePageMixin, BasePage):
             "audiences": [(value, label) for value, label in Audience.choices if value != Audience.EVERYONE],
         }
 
+    def get_cached_paths(self):
+        """The directory, and each live contact's page and card: what a CDN purge must reach
+        (wagtail.contrib.frontend_cache, see home/cache.py)."""
+        paths = ["/"]
+        for slug in Contact.objects.live().values_list("slug", flat=True):
+            contact_path = self.reverse_subpage("contact", args=[slug])
+            paths += ["/" + contact_path, "/" + self.reverse_subpage("vcard", args=[slug])]
+        return paths
+
     # --- Routes ----------------------------------------------------------------------------
     @path("")
     def directory(self, request):

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentsBlock, KeyFigureBlock
 from home.models import BasePage
+from home.routing import public_only
 
 from ..blocks import CriterionBlock
 
@@ -24,7 +25,7 @@ class ServiceIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = self.get_children().live().public().specific().order_by("title")
+        context["services"] = public_only(self.get_children().live()).specific().order_by("title")
         return context
 
 
@@ -110,10 +111,19 @@ class ServicePage(BasePage):
         verbose_name = "service page"
 
     def get_child_pages(self):
-        return self.get_children().live().public().specific()
+        """The live child pages, as their own types (worked out once per render)."""
+        if not hasattr(self, "_child_pages"):
+            self._child_pages = list(public_only(self.get_children().live()).specific())
+        return self._child_pages
 
     def get_contacts(self):
-        """The live contacts chosen for this page, in the editor's order, in one query."""
+        """The live contacts chosen for this page, in the editor's order, in one query (worked
+        out once per render: the template asks twice)."""
+        if not hasattr(self, "_contacts"):
+            self._contacts = self._get_contacts()
+        return self._contacts
+
+    def _get_contacts(self):
         links = self.contact_links.filter(contact__live=True).select_related("contact").order_by("sort_order")
         contacts = [link.contact for link in links]
         if contacts:

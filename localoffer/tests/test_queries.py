@@ -1,0 +1,114 @@
+"""The uncached render is cheap (issue 10): every public page type in at most 10 queries, the
+same with 3 or 30 related pages, contacts, figures, terms or items. Measured with the page cache
+off (its whole point is 0 queries), after one request has filled the small caches that every
+page shares (site settings, footer links, breadcrumbs), as on a running site."""
+
+import pytest
+from django.test import Client
+from django.test.utils import override_settings
+
+from guidance.models import GlossaryTerm, GuidanceIndexPage, GuidancePage, GuidanceRelatedPage
+from home.models import HomePage, YouSaidWeDid
+from services.models import CheckerPage, Contact, ContactDirectoryPage, ServiceIndexPage, ServicePage
+from services.models.pages import ServicePageContact, ServiceReportPage
+
+MAX_QUERIES = 10
+
+pytestmark = pytest.mark.django_db
+
+
+# --- Small factories ------------------------------------------------------------------------------
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def add_guidance(index, count):
+    return [publish(index, GuidancePage(title=f"Extra guidance {i}", slug=f"extra-{i}")) for i in range(count)]
+
+
+def add_contacts(count, service=None):
+    contacts = []
+    for i in range(count):
+        contact = Contact(slug=f"extra-contact-{i}", name=f"Extra contact {i}", phone="01234 000000")
+        contact.save()
+        contact.save_revision().publish()
+        if service:
+            ServicePageContact.objects.create(page=service, contact=contact, sort_order=i)
+        contacts.append(contact)
+    return contacts
+
+
+def key_figures(count):
+    figures = [{"value": f"{i}%", "label": f"Figure {i}", "year": "2018 to 2019", "source": ""} for i in range(count)]
+    return [("key_figures", {"heading": "Key figures", "intro": "", "figures": figures})]
+
+
+def build(count):
+    """`count` of everything on top of the shipped content. Returns the addresses to measure."""
+    guidance_index = GuidanceIndexPage.objects.get()
+    guidance = add_guidance(guidance_index, count)
+    page = GuidancePage.objects.get(slug="what-is-sen-support")
+    for i, other in enumerate(guidance):
+        GuidanceRelatedPage.objects.create(source=page, page=other, sort_order=i)
+    page.save_revision().publish()
+
+    services = ServiceIndexPage.objects.get()
+    for i in range(count):
+        publish(services, ServicePage(title=f"Extra service {i}", slug=f"extra-service-{i}"))
+    service = ServicePage.objects.get(slug="sssen")
+    add_contacts(count, service)
+    for i in range(count):
+        publish(service, ServiceReportPage(title=f"Report {i}", slug=f"report-{i}", body=key_figures(count)))
+    report = ServiceReportPage.objects.get(slug="report-0")
+
+    for i in range(count):
+        term = GlossaryTerm(term=f"XQ{i:02d}", full_form=f"Extra term {i}", meaning="A test term.", slug=f"xq{i}")
+        term.save()
+        term.save_revision().publish()
+    for i in range(count):
+        item = YouSaidWeDid(you_said=f"Comment {i}", we_did=f"Answer {i}")
+        item.save()
+        item.save_revision().publish()
+
+    directory = ContactDirectoryPage.objects.get()
+    contact = Contact.objects.get(slug="sssen")
+    return {
+        "home": HomePage.objects.get().url,
+        "information": "/accessibility-statement/",
+        "guidance index": guidance_index.url,
+        "guidance page with related pages": page.url,
+        "service index": services.url,
+        "service page with contacts and child pages": service.url,
+        "report with key figures": report.url,
+        "eligibility check start": CheckerPage.objects.get().url,
+        "contact directory": directory.url,
+        "contact directory, filtered": directory.url + "?audience=parents&q=extra",
+        "contact page": contact.get_url(directory),
+        "contact card": contact.get_url(directory) + "vcard/",
+        "glossary": "/glossary/",
+        "you said, we did": "/you-said-we-did/",
+        "not found": "/no-such-page/",
+    }
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_every_public_page_type_renders_in_at_most_10_queries(loaded_site, count, django_assert_max_num_queries):
+    urls = build(count)
+    client = Client()
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        for name, url in urls.items():
+            first = client.get(url)
+            assert first.status_code == (404 if name == "not found" else 200), (name, url)
+            with django_assert_max_num_queries(MAX_QUERIES, info=f"{name}: {url}"):
+                response = client.get(url)
+            assert response.content == first.content or name.startswith("contact"), name
+    # The lists really hold `count` items.
+    html = client.get(urls["guidance page with related pages"]).content.decode()
+    assert html.count("Extra guidance") >= count
+    service_html = client.get(urls["service page with contacts and child pages"]).content.decode()
+    assert service_html.count("Extra contact") >= count
+    assert client.get(urls["report with key figures"]).content.decode().count("Figure ") >= count
