@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.coreutils import get_supported_content_language_variant
@@ -15,6 +16,7 @@ def rebuild_site():
     test, which also removes what migrations made: the default locale, the root page and the
     root collection. They are put back first, then the content loader runs as `make run` does.
     """
+    ContentType.objects.clear_cache()  # a flush may have remade them with other ids
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     if not Page.get_first_root_node():
         Page.add_root(title="Root", slug="root")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from playwright.sync_api import sync_playwright
@@ -82,6 +83,9 @@ def pytest_runtest_teardown(item, nextitem):
             # ids: empty the tables again without them, then load the serialized rows.
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
             connection.creation.deserialize_db_from_string(data)
+            # The flush's post_migrate remade content types with other ids, and Django keeps
+            # them in a cache: forget it, or pages would be read as the wrong model.
+            ContentType.objects.clear_cache()
 
 
 @pytest.fixture

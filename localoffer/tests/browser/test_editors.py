@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.models import HomePage, InformationPage
-from home.permissions import apply_permission_scheme
+from localoffer.permissions import apply_permission_scheme
 from services.models import CheckerPage, Contact
 
 from .conftest import BASE_DIR, WIDE, _visitor
