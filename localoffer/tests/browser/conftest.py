@@ -15,9 +15,11 @@ import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from playwright.sync_api import sync_playwright
 from pytest_django.plugin import blocking_manager_key
@@ -86,6 +88,10 @@ def pytest_runtest_teardown(item, nextitem):
             # The flush's post_migrate remade content types with other ids, and Django keeps
             # them in a cache: forget it, or pages would be read as the wrong model.
             ContentType.objects.clear_cache()
+            # PostgreSQL's id sequences do not follow rows loaded with their ids: move them on.
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                    cursor.execute(sql)
 
 
 @pytest.fixture
