@@ -201,3 +201,13 @@ def test_a_folder_without_its_page_file_is_an_error(db, small_site):
     shutil.move(small_site / "pages/home/help.yaml", small_site / "help.yaml.bak")
     with pytest.raises(CommandError, match="pages/home/help: is a folder with no page file"):
         load(small_site)
+
+
+def test_loading_gives_shipped_content_to_the_content_owner_role(starter_site):
+    from home.owners import default_content_owner
+
+    owner = default_content_owner()
+    guidance = GuidancePage.objects.all()
+    assert guidance.exists()
+    assert not guidance.exclude(content_owner=owner).exists()
+    assert not Contact.objects.exclude(content_owner=owner).exists()
