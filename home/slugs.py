@@ -23,3 +23,16 @@ def fill_slug(instance, source_field="name", field_name="slug"):
     """Give an empty slug its value from the name; a slug the editor typed is kept."""
     if not getattr(instance, field_name) and getattr(instance, source_field):
         setattr(instance, field_name, unique_slug(instance, getattr(instance, source_field), field_name))
+
+
+class SlugFromNameMixin:
+    """For models with `name` and `slug`: an empty slug is filled from the name when the form is
+    cleaned (so the editor sees it) and again on save (for rows made in code)."""
+
+    def clean(self):
+        super().clean()
+        fill_slug(self)
+
+    def save(self, *args, **kwargs):
+        fill_slug(self)
+        super().save(*args, **kwargs)

@@ -22,12 +22,12 @@ from wagtail.search import index
 
 from home.admin_forms import LocalOfferSnippetForm
 from home.models import Audience, BasePage, ReviewMixin
-from home.slugs import fill_slug
+from home.slugs import SlugFromNameMixin
 
 from ..directory import contact_json_ld, json_ld_script, make_vcard
 
 
-class Area(models.Model):
+class Area(SlugFromNameMixin, models.Model):
     """An area of the council that a team covers, for example one of SSSEN's seven area
     teams' areas. The council adds its own; none are shipped."""
 
@@ -55,14 +55,6 @@ class Area(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        fill_slug(self)
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        super().clean()
-        fill_slug(self)
 
 
 class ContactKind(models.TextChoices):
@@ -96,6 +88,7 @@ class ContactQuerySet(models.QuerySet):
 
 
 class Contact(
+    SlugFromNameMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -223,14 +216,6 @@ class Contact(
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        fill_slug(self)
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        super().clean()
-        fill_slug(self)
 
     # --- What templates, the vCard and JSON-LD read -----------------------------------------
     @property
