@@ -10,3 +10,7 @@ class GuidanceConfig(AppConfig):
 
         # A glossary term shows on every page that uses it (the explainer) and on the glossary.
         depends_on("guidance.GlossaryTerm")
+
+        from home.shortlist import register_page_type
+
+        register_page_type("guidance.GuidancePage")  # guidance pages can go on 'My shortlist'

@@ -3,6 +3,8 @@
 // an inline script, which our Content-Security-Policy forbids, so this module sets them: a
 // browser that runs a module script supports GOV.UK Frontend.
 import { initAll } from "./govuk-frontend.min.js";
+import "./shortlist.mjs";
+import "./print.mjs";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 initAll();

@@ -65,6 +65,7 @@ class GuidancePageTypesTests(WagtailPageTestCase):
                     ]
                 ),
                 "related_pages": inline_formset([{"page": related.pk}]),
+                "alternative_formats": inline_formset([]),
             }
         )
         self.assertCanCreate(self.index, GuidancePage, data)

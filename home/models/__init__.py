@@ -13,11 +13,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
 from home.admin_forms import LocalOfferPageForm
 from home.blocks import BodyBlock, LinkBlock
@@ -124,8 +125,31 @@ class BasePage(CheapServeMixin, ReviewMixin, Page):
         index.FilterField("audience"),
     ]
 
+    # Regulation 57: versions of the page in large print, easy read, audio or another language
+    # (home/models/offline.py), on a tab of their own on every page type.
+    other_formats_panels = [
+        InlinePanel(
+            "alternative_formats",
+            heading="Other formats",
+            label="Other format",
+            help_text="A version of this page as a file: large print, easy read, audio, Braille, BSL or another "
+            "language. The page lists each with its format, language and size.",
+        )
+    ]
+
     class Meta:
         abstract = True
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        """Wagtail's tabs (Content, Promote, Settings) with 'Other formats' before Settings."""
+        tabs = [
+            ObjectList(cls.content_panels, heading="Content"),
+            ObjectList(cls.promote_panels, heading="Promote"),
+            ObjectList(cls.other_formats_panels, heading="Other formats"),
+            ObjectList(cls.settings_panels, heading="Settings"),
+        ]
+        return TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)
 
     def get_section_title(self):
         """The name of the part of the site this page is in (for search results)."""
@@ -306,6 +330,33 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text="The page that says how to contact the Local Offer team (or the contact directory).",
     )
+    # Regulation 57: how to get the Local Offer without the internet, and in other formats. The
+    # 'Get this information without the internet' page (OfflineAccessPage) shows these.
+    offline_phone = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The number to call to hear or ask for the Local Offer's information. Leave empty to use the "
+        "team's phone number above.",
+    )
+    offline_phone_hours = models.CharField(
+        max_length=150, blank=True, help_text="When someone answers, for example 'Monday to Friday, 9am to 5pm'."
+    )
+    offline_address = models.TextField(
+        blank=True,
+        help_text="Where to write for printed information, one line per line of the address. Leave empty to use "
+        "the team's postal address above.",
+    )
+    offline_in_person = models.TextField(
+        blank=True,
+        help_text="Where and when people can ask in person, for example a council office or libraries, and "
+        "whether they need an appointment.",
+    )
+    large_print = models.TextField(blank=True, help_text="How to ask for information in large print.")
+    easy_read = models.TextField(blank=True, help_text="How to ask for easy read versions.")
+    audio = models.TextField(blank=True, help_text="How to ask for audio versions or have information read out.")
+    other_languages = models.TextField(
+        blank=True, help_text="How to ask for information in another language, or for an interpreter (including BSL)."
+    )
 
     panels = [
         MultiFieldPanel(
@@ -338,7 +389,44 @@ class SiteSettings(BaseSiteSetting):
             heading="Footer links",
         ),
         FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    "The law (SEND Regulations 2014, regulation 57) says families must be able to get the Local "
+                    "Offer without the internet and in other formats. The page 'Get this information without the "
+                    "internet or in another format' shows what you write here; empty fields are not shown."
+                ),
+                FieldPanel("offline_phone"),
+                FieldPanel("offline_phone_hours"),
+                FieldPanel("offline_address"),
+                FieldPanel("offline_in_person"),
+                FieldPanel("large_print"),
+                FieldPanel("easy_read"),
+                FieldPanel("audio"),
+                FieldPanel("other_languages"),
+            ],
+            heading="Without the internet",
+        ),
     ]
+
+    @property
+    def offline_phone_number(self):
+        """The number for the Local Offer without the internet: its own, else the team's."""
+        return self.offline_phone or self.contact_phone
+
+    @property
+    def offline_postal_address(self):
+        return self.offline_address or self.contact_address
+
+    def other_formats(self):
+        """The other formats the council says how to ask for: (name, how) pairs, in order."""
+        wanted = [
+            ("Large print", self.large_print),
+            ("Easy read", self.easy_read),
+            ("Audio", self.audio),
+            ("Other languages", self.other_languages),
+        ]
+        return [(name, how) for name, how in wanted if how.strip()]
 
     @property
     def brand_colour_css(self):
@@ -372,7 +460,12 @@ class SiteSettings(BaseSiteSetting):
 
         def compute():
             pages = Page.objects.live().in_bulk([pk for pk, _ in wanted if pk])
-            return [{"url": pages[pk].url, "text": text} for pk, text in wanted if pk in pages]
+            links = [{"url": pages[pk].url, "text": text} for pk, text in wanted if pk in pages]
+            # Every page links to how to get the Local Offer without the internet (regulation 57).
+            offline = OfflineAccessPage.objects.live().first()
+            if offline:
+                links.append({"url": offline.url, "text": offline.title})
+            return links
 
         return for_generation(f"footer-links:{self.pk}", compute)
 
@@ -382,17 +475,21 @@ class SiteSettings(BaseSiteSetting):
 
 # --- Each in its own module, defined after what they build on (BasePage, the review period) ---
 from .feedback import Feedback, FeedbackQuerySet  # noqa: E402
+from .offline import AlternativeFormat, DocumentFormat, OfflineAccessPage  # noqa: E402
 from .review import ReviewRecord  # noqa: E402
 from .you_said_we_did import YouSaidWeDid, YouSaidWeDidPage, YouSaidWeDidQuerySet  # noqa: E402
 
 __all__ = [
     "REVIEW_PERIOD_MONTHS",
+    "AlternativeFormat",
     "Audience",
+    "DocumentFormat",
     "BasePage",
     "Feedback",
     "FeedbackQuerySet",
     "HomePage",
     "InformationPage",
+    "OfflineAccessPage",
     "ReviewMixin",
     "ReviewRecord",
     "SiteSettings",

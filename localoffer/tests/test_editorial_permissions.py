@@ -199,6 +199,7 @@ def edit_data(page, title, action):
             "audience": "everyone",
             "body": streamfield([]),
             "comments": inline_formset([]),
+            "alternative_formats": inline_formset([]),
             "content_owner": "",
             "last_reviewed": "",
             "review_by": "",

@@ -23,6 +23,7 @@ def test_preview_of_a_guidance_page_may_be_framed_by_the_admin(admin_client, gui
             "audience": "parents",
             "body": streamfield([("text", rich_text("<p>Draft text only the preview shows.</p>"))]),
             "related_pages": inline_formset([]),
+            "alternative_formats": inline_formset([]),
         }
     )
     assert admin_client.post(preview_url, form).json()["is_valid"] is True

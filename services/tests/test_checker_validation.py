@@ -183,6 +183,7 @@ def edit_form(checker, questions, results):
             "questions": streamfield([("question", question_value(question)) for question in questions]),
             "results": streamfield([("result", result_value(result)) for result in results]),
             "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
+            "alternative_formats": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 1000},
         }
     )
 
