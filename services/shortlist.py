@@ -1,6 +1,8 @@
 """What services add to 'My shortlist' (home/shortlist.py): service pages with their contacts and
 who they are for, and contacts from the directory. Registered in ServicesConfig.ready()."""
 
+import re
+
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 
@@ -8,7 +10,9 @@ from home.shortlist import Item, contact_facts, register_kind, register_page_typ
 
 
 def _plain(html):
-    return " ".join(normalize_newlines(strip_tags(html or "")).split())
+    """Rich text as one line of plain text, with a space where a paragraph or item ended."""
+    spaced = re.sub(r"</(p|li|h[2-6])>", r"</\1> ", html or "")
+    return " ".join(normalize_newlines(strip_tags(spaced)).split())
 
 
 def describe_services(pages, items):
