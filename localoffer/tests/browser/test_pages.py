@@ -13,6 +13,7 @@ COVERED_PAGE_TYPES = {
     "home.HomePage": "tree walk (test_every_live_page) and keyboard journeys",
     "home.InformationPage": "tree walk",
     "home.YouSaidWeDidPage": "tree walk",
+    "home.OfflineAccessPage": "tree walk and test_shortlist.py (regulation 57 page, footer link)",
     "guidance.GuidanceIndexPage": "tree walk",
     "guidance.GuidancePage": "tree walk",
     "guidance.GlossaryPage": "tree walk",
