@@ -74,6 +74,13 @@ def test_an_account_without_a_second_factor_is_sent_to_set_one_up(url):
 
 
 @on
+def test_the_admin_icons_and_translations_still_load_on_the_two_factor_pages():
+    client = signed_in(make_user())
+    assert client.get("/admin/sprite/").status_code == 200
+    assert client.get("/admin/jsi18n/").status_code == 200
+
+
+@on
 def test_an_account_with_an_authenticator_is_asked_for_its_code():
     user = make_user()
     with_authenticator(user)
@@ -143,6 +150,16 @@ def test_setup_is_not_offered_again_once_there_is_an_authenticator():
     response = signed_in(user).get(SETUP)
     assert response["Location"] == "/admin/two-factor/verify/"
     assert TOTPDevice.objects.filter(user=user).count() == 1
+
+
+@on
+def test_the_code_page_can_sign_out():
+    user = make_user()
+    with_authenticator(user)
+    client = signed_in(user)
+    assert 'action="/admin/logout/" method="post"' in client.get(VERIFY).content.decode()
+    assert client.post("/admin/logout/").status_code == 302
+    assert client.get(VERIFY)["Location"].startswith("/admin/login/")
 
 
 def test_the_two_factor_pages_need_a_password_first(client):

@@ -7,8 +7,16 @@ from django.urls import reverse
 
 from . import policy
 
-# The sign-in and sign-out pages and the two-factor pages themselves stay open.
-OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/password_reset/", "/admin/two-factor/")
+# The sign-in and sign-out pages, the two-factor pages themselves and the admin's icon sprite
+# and translations (files every admin page loads, with no data in them) stay open.
+OPEN_PATHS = (
+    "/admin/login/",
+    "/admin/logout/",
+    "/admin/password_reset/",
+    "/admin/two-factor/",
+    "/admin/sprite/",
+    "/admin/jsi18n/",
+)
 
 
 class SecondFactorMiddleware:
