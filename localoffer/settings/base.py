@@ -177,6 +177,11 @@ RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "home.views.rate_limited"
 if not REDIS_URL:
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# If the cache (Redis) is down, rate limits let visitors through rather than refuse everyone
+# (fail open), and django-redis logs each error it ignored (logger "django_redis.cache").
+RATELIMIT_FAIL_OPEN = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "django_redis.cache"
 
 # --- Passwords and sign-in ------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
