@@ -26,7 +26,7 @@ def full_url(page):
 
 def test_the_sitemap_lists_every_live_public_page(client, loaded_site):
     entries = sitemap(client)
-    assert set(entries) == {full_url(page) for page in live_pages()} 
+    assert set(entries) == {full_url(page) for page in live_pages()}
     assert len(entries) > 10
 
 
