@@ -186,7 +186,7 @@ class Command(BaseCommand):
                 (
                     "POST",
                     "/feedback/",
-                    _query([("page", page), ("useful", "no"), ("website", payload or "x")]),
+                    _query([("page", page), ("useful", "no"), ("website", "x" + payload)]),
                     payload,
                 ),
                 ("POST", f"/feedback/more/{_encode(payload)[:200] or 'x'}/", _query([("comment", payload)]), payload),
