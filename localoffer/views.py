@@ -1,8 +1,7 @@
 """Site-wide files for search engines: robots.txt (the sitemap is Wagtail's, see urls.py)."""
 
 from django.http import HttpResponse
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 # The check's answers live in the query string of these routes under each checker page
@@ -21,11 +20,13 @@ def _checker_paths(request):
     return paths
 
 
-@require_GET
-@cache_control(max_age=3600, public=True)
+@require_safe
 def robots_txt(request):
     """Keep crawlers out of the admin, search results, the check's answers and the feedback
-    pages, and tell them where the sitemap is."""
+    pages, and tell them where the sitemap is.
+
+    It sets no cookie and no Cache-Control of its own: the page cache (home/middleware.py) keeps
+    it like a page, stale at the next change to the site (a check added or unpublished)."""
     disallow = ["/admin/", "/search/", "/feedback/", *_checker_paths(request)]
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallow), ""]
     # The same address the sitemap's own links use: the Wagtail site's (Settings → Sites).

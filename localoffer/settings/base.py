@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # The sitemap.xml template Wagtail's sitemap (wagtail.contrib.sitemaps) renders.
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     # Security: sign-in lockout (see docs/security.md)
     "axes",

@@ -2,9 +2,11 @@
 robots.txt (keeps the admin, search results, the check's answers and feedback pages out)."""
 
 from datetime import UTC, datetime
+from unittest import mock
 from xml.etree import ElementTree
 
 import pytest
+from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
 from .conftest import live_pages
@@ -77,3 +79,58 @@ def test_robots_txt_keeps_crawlers_out_and_names_the_sitemap(client, loaded_site
 @pytest.mark.parametrize("url", ["/robots.txt", "/sitemap.xml"])
 def test_they_set_no_cookie(client, loaded_site, url):
     assert not client.get(url).cookies
+
+
+# --- With the page cache (home/cache.py) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["/robots.txt", "/sitemap.xml"])
+def test_they_come_from_the_page_cache_like_a_page(loaded_site, url):
+    first, second = Client().get(url), Client().get(url)
+    assert first.headers["X-Page-Cache"] == "miss"
+    assert second.headers["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    for response in (first, second):
+        assert not response.cookies and "Set-Cookie" not in response.headers
+        assert "cookie" not in response.headers.get("Vary", "").lower()
+        control = response.headers["Cache-Control"]
+        assert "public" in control and "s-maxage=" in control and "max-age=0" in control, control
+
+
+def test_robots_txt_answers_head(client, loaded_site):
+    assert client.head("/robots.txt").status_code == 200
+
+
+def test_the_cached_sitemap_is_never_stale(loaded_site):
+    page = next(page for page in live_pages() if page.depth > 2 and not page.get_children().exists())
+    assert full_url(page) in sitemap(Client())
+    assert Client().get("/sitemap.xml").headers["X-Page-Cache"] == "hit"
+    page.unpublish()  # signals: the page cache's generation moves on
+    assert full_url(page) not in sitemap(Client())
+    page.save_revision().publish()
+    assert full_url(page) in sitemap(Client())
+
+
+def test_the_cached_robots_txt_follows_the_checks(loaded_site):
+    from services.models import CheckerPage
+
+    checker = CheckerPage.objects.live().first()
+    assert f"Disallow: {checker.url}question/" in Client().get("/robots.txt").content.decode()
+    assert Client().get("/robots.txt").headers["X-Page-Cache"] == "hit"
+    checker.unpublish()
+    assert f"Disallow: {checker.url}question/" not in Client().get("/robots.txt").content.decode()
+
+
+def test_a_cdn_purge_reaches_the_sitemap_and_robots_txt(loaded_site, settings, django_capture_on_commit_callbacks):
+    from guidance.models import GuidancePage
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://cache:6081"}
+    }
+    sent = []
+    urlopen = mock.patch("wagtail.contrib.frontend_cache.backends.http.urlopen", side_effect=sent.append)
+    page = GuidancePage.objects.get(slug="what-is-sen-support")
+    with urlopen, django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert {"/sitemap.xml", "/robots.txt"} <= {request.selector for request in sent}
