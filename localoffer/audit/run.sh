@@ -7,7 +7,8 @@
 #   3. 10,000 hostile inputs (manage.py audit_hostile_inputs): 0 server errors, no reflected
 #      markup, nothing stored from invalid posts.
 #   4. wrk: 200 clients for 60 s on the home page: 0 errors.
-# Not part of `make test`. Needs openssl, node/npm and Debian's wrk.
+# Not part of `make test`. Needs openssl, node/npm, Debian's wrk and a Redis server
+# (AUDIT_REDIS_URL, default redis://127.0.0.1:6379/0).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=${PY:-.venv/bin/python}
@@ -24,6 +25,10 @@ export DJANGO_SETTINGS_MODULE=localoffer.settings.production
 export SECRET_KEY="$(openssl rand -base64 48)"
 export ALLOWED_HOSTS=localhost,127.0.0.1
 export WAGTAILADMIN_BASE_URL=https://localoffer.example.org
+# Production needs Redis (the page cache, rate limits, search counts). The audit's keys get a
+# prefix of their own, so they never mix with another site's on the same Redis; they expire.
+export REDIS_URL=${AUDIT_REDIS_URL:-redis://127.0.0.1:6379/0}
+export CACHE_KEY_PREFIX="localoffer-audit-$$"
 export DATABASE_URL="sqlite:///$WORK/audit.sqlite3"
 export MEDIA_ROOT="$WORK/media"
 export SEARCH_RATE_LIMIT=1000000/m FEEDBACK_RATE_LIMIT=1000000/m

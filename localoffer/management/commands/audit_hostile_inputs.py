@@ -9,7 +9,9 @@ the 'Is this page useful?' form, then checks that:
 
 - no response is a server error (5xx);
 - no response contains the hostile markup unescaped (no reflected markup);
-- the invalid feedback posts stored nothing (the Feedback table has as many rows as before).
+- the invalid feedback posts stored nothing (the Feedback table has as many rows as before;
+  the one 'No' answer it gives first, to get the 'What was missing?' form's CSRF cookie, is
+  counted before).
 
 It must run with the same DATABASE_URL as the server, to read the pages and count the rows.
 """
@@ -106,6 +108,7 @@ class Command(BaseCommand):
         requests = list(itertools.islice(itertools.cycle(self.plan()), count))
         from home.models import Feedback
 
+        self.csrf = self.csrf_from_feedback()
         feedback_before = Feedback.objects.count()
         started = time.monotonic()
         with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -195,25 +198,42 @@ class Command(BaseCommand):
         return plan
 
     # --- Sending -----------------------------------------------------------------------------
+    def new_connection(self):
+        port = self.parts.port or (443 if self.parts.scheme == "https" else 80)
+        if self.parts.scheme == "https":
+            context = ssl._create_unverified_context()  # noqa: S323 - our own self-signed local certificate
+            return http.client.HTTPSConnection(self.parts.hostname, port, context=context, timeout=60)
+        return http.client.HTTPConnection(self.parts.hostname, port, timeout=60)
+
     def connection(self):
         if getattr(self.local, "connection", None) is None:
-            port = self.parts.port or (443 if self.parts.scheme == "https" else 80)
-            if self.parts.scheme == "https":
-                context = ssl._create_unverified_context()  # noqa: S323 - our own self-signed local certificate
-                self.local.connection = http.client.HTTPSConnection(
-                    self.parts.hostname, port, context=context, timeout=60
-                )
-            else:
-                self.local.connection = http.client.HTTPConnection(self.parts.hostname, port, timeout=60)
-            self.local.csrf = self.csrf_token()
+            self.local.connection = self.new_connection()
         return self.local.connection
 
-    def csrf_token(self):
-        """A CSRF cookie and token, so the feedback posts reach the form's own checks."""
-        connection = self.local.connection
-        connection.request("GET", "/")
+    def csrf_from_feedback(self):
+        """A CSRF cookie and token, so the posts to 'What was missing?' reach the form's own
+        checks. That form is the only page that sets the cookie (public pages are cached and
+        set none), so answer 'No' once, before the rows are counted, and read its page."""
+        from home.models import HomePage
+
+        home = HomePage.objects.live().first()
+        connection = self.new_connection()
+        headers = {
+            "User-Agent": "localoffer-audit",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Referer": f"{self.parts.scheme}://{self.parts.netloc}/",
+        }
+        body = _query([("page", str(home.pk) if home else "1"), ("useful", "no"), ("website", "")])
+        connection.request("POST", "/feedback/", body=body.encode(), headers=headers)
         response = connection.getresponse()
-        body = response.read().decode("utf-8", "replace")
+        response.read()
+        location = urlsplit(response.getheader("Location", "")).path
+        if response.status != 302 or not location.startswith("/feedback/more/"):
+            connection.close()
+            raise CommandError(f"Answering 'No' did not lead to 'What was missing?' (HTTP {response.status}).")
+        connection.request("GET", location, headers={"User-Agent": "localoffer-audit"})
+        response = connection.getresponse()
+        page = response.read().decode("utf-8", "replace")
         cookie = next(
             (
                 value
@@ -222,7 +242,8 @@ class Command(BaseCommand):
             ),
             "",
         )
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        connection.close()
         return (cookie.split(";")[0], token.group(1) if token else "")
 
     def send(self, request):
@@ -232,7 +253,7 @@ class Command(BaseCommand):
             try:
                 connection = self.connection()
                 if method == "POST":
-                    cookie, token = self.local.csrf
+                    cookie, token = self.csrf
                     body_with_token = body + "&csrfmiddlewaretoken=" + token if token else body
                     headers |= {
                         "Content-Type": "application/x-www-form-urlencoded",
