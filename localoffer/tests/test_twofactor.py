@@ -19,7 +19,16 @@ SETUP, VERIFY = "/admin/two-factor/setup/", "/admin/two-factor/verify/"
 
 pytestmark = pytest.mark.django_db
 
-on = override_settings(TWO_FACTOR_REQUIRED=True)
+
+@pytest.fixture
+def two_factor_on(settings):
+    settings.TWO_FACTOR_REQUIRED = True
+
+
+# Through pytest-django's `settings` (not one shared override_settings), so a test that changes
+# other settings with `settings` too gets them all undone in order: mixing the two undid
+# TWO_FACTOR_REQUIRED out of order and left it on for the tests that came after.
+on = pytest.mark.usefixtures("two_factor_on")
 
 
 def code_for(device, drift=0):
