@@ -7,7 +7,7 @@ PORT ?= 8000
 # CI sets this to run the suite a second time on PostgreSQL.
 TEST_DATABASE_URL ?=
 
-.PHONY: run install frontend migrate content static serve test test-sqlite test-postgres lint bench wrk clean
+.PHONY: run install frontend migrate content static serve test test-sqlite test-postgres lint bench wrk audit clean
 
 run: install frontend migrate content static serve
 
@@ -91,6 +91,13 @@ wrk:
 	@command -v wrk >/dev/null 2>&1 || { \
 		if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
 		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; fi; }
+
+# The security team's scans (not part of `make test`): check --deploy, Mozilla's HTTP
+# Observatory, 10,000 hostile inputs and 200 clients for 60 s, against a throwaway copy of the
+# site over TLS on 127.0.0.1:$(AUDIT_PORT). See docs/security.md.
+AUDIT_PORT ?= 8115
+audit: install frontend wrk
+	AUDIT_PORT=$(AUDIT_PORT) PY=$(PY) localoffer/audit/run.sh
 
 clean:
 	rm -rf $(VENV) node_modules static_build staticfiles

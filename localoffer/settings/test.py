@@ -17,6 +17,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # django-axes needs a request to authenticate, so the test client's login() would fail with it
 # on. The lockout tests (localoffer/tests/test_accounts.py) switch it back on.
 AXES_ENABLED = False
+# Likewise two-factor sign-in: tests that sign in to the admin would all stop at the code page.
+# Its own tests (localoffer/tests/test_twofactor.py and the browser test) switch it back on.
+TWO_FACTOR_REQUIRED = False
 # The tests never run collectstatic, so STATIC_ROOT does not exist: let whitenoise look for
 # files per request (its development mode) rather than warn at every start that it is missing.
 WHITENOISE_AUTOREFRESH = True
