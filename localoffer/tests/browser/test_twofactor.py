@@ -1,8 +1,9 @@
 """Two-factor sign-in through the real admin sign-in pages in Chromium: set up an authenticator
 app (the code is computed from the key on the page with django-otp's TOTP helper), sign in
-again with a code, and the lockout after wrong codes. Screenshots go to docs/images/ for
-docs/editors.md."""
+again with a code, and the lockout after wrong codes. With UPDATE_DOC_SCREENSHOTS=1
+the screenshots docs/editors.md shows are saved to docs/images/."""
 
+import os
 import re
 from base64 import b32decode
 from pathlib import Path
@@ -36,6 +37,9 @@ def give_code(visitor, code):
 
 
 def doc_screenshot(visitor, name):
+    """A screenshot for docs/editors.md (only with UPDATE_DOC_SCREENSHOTS=1, as test_editors.py)."""
+    if os.environ.get("UPDATE_DOC_SCREENSHOTS") != "1":
+        return
     visitor.page.set_viewport_size({"width": 1000, "height": 800})
     visitor.page.screenshot(path=DOC_IMAGES / name, full_page=True)
 
