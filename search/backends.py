@@ -15,7 +15,7 @@ from copy import deepcopy
 
 from modelsearch.backends.elasticsearch9 import Elasticsearch9Index, Elasticsearch9SearchBackend
 
-from .query import normalise_words
+from .words import normalise_words
 
 SYNONYM_FILTER = "glossary_synonyms"
 

@@ -20,7 +20,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from .models import SearchTermCount
-from .query import MAX_QUERY_LENGTH, normalise_words
+from .query import MAX_QUERY_LENGTH
+from .words import normalise_words
 
 KEYS_KEY = "searchlog:keys"
 KEY_TIMEOUT = 7 * 24 * 60 * 60  # a week: counts that are never folded expire

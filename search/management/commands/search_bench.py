@@ -27,7 +27,7 @@ from wagtail.search.backends import get_search_backend
 
 from guidance.models import GuidanceIndexPage, GuidancePage
 from search import views
-from search.engine import RESULTS_VERSION_KEY, results_version
+from search.sql import RESULTS_VERSION_KEY, results_version
 
 BENCH_SLUG = "search-bench"
 COMMON = ["support", "school", "plan", "help", "teacher", "needs", "child", "parents", "review", "learning"]
