@@ -157,6 +157,19 @@ class RankedResults:
         self._head = None
         self.best_answer = None
 
+    def add_named_pages(self, queryset):
+        """Pages whose 'also searched as' words are in the search join the list even when they
+        lack some other word of it ('free advice as a parent' -> the contact directory)."""
+        ids = set().union(*(idea.pages for idea in self.built.ideas))
+        if not ids:
+            return
+        if self.loose is None:
+            shown = {page.pk for page in self.strict[:RERANK_WINDOW]}
+        else:
+            shown = {page.pk for page in self.strict[: self.strict_count]}
+            shown |= {page.pk for page in self.loose[: RERANK_WINDOW - self.strict_count]}
+        self.extra = [page for page in queryset.filter(id__in=ids - shown)] + self.extra
+
     def page_count(self):
         return self.strict_count + (self.loose.count() if self.loose is not None else 0)
 
@@ -180,6 +193,9 @@ class RankedResults:
             if self.loose is not None:
                 partial = set(range(self.strict_count, len(docs) if self.strict_count == 0 else len(pages)))
             order = sorted(range(len(docs)), key=lambda i: (i in partial, -scores[i], i))
+            # A glossary term or contact the search does not name is never the first result.
+            first_page = next((n for n, i in enumerate(order) if docs[i].is_page), 0)
+            order.insert(0, order.pop(first_page))
             self._head = [docs[i].item for i in order]
             self.best_answer = self._best_answer(order, docs, scores, answers_all)
         return self._head
@@ -224,8 +240,11 @@ def search_pages(built, section_path=None, audience=None):
     if len(built.ideas) > 1 and strict_count < TOP_UP_BELOW:
         strict_ids = [page.pk for page in strict[:strict_count]] if strict_count else []
         loose = ranked_search(queryset.exclude(id__in=strict_ids), built, False)
-        return RankedResults(strict, built, loose, strict_count), strict_count == 0
-    return RankedResults(strict, built, strict_count=strict_count), False
+        results, loose_only = RankedResults(strict, built, loose, strict_count), strict_count == 0
+    else:
+        results, loose_only = RankedResults(strict, built, strict_count=strict_count), False
+    results.add_named_pages(queryset)
+    return results, loose_only
 
 
 # --- Glossary terms and contacts: a panel when the search names them ---------------------------
@@ -330,6 +349,6 @@ def run_search(built, section=None, audience=None, sections=()):
     outcome.contacts, contacts_in_list, outcome.contact_count = _snippets(
         outcome, "services.Contact", built, section_slug, directory_section, audience, names_contact
     )
-    outcome.pages.extra = glossary_in_list + contacts_in_list  # they join the ranked list
+    outcome.pages.extra += glossary_in_list + contacts_in_list  # they join the ranked list
     outcome.promotions = get_promotions(built.text)
     return outcome
