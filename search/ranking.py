@@ -195,7 +195,8 @@ class RankedResults:
             order = sorted(range(len(docs)), key=lambda i: (i in partial, -scores[i], i))
             # A glossary term or contact the search does not name is never the first result.
             first_page = next((n for n, i in enumerate(order) if docs[i].is_page), 0)
-            order.insert(0, order.pop(first_page))
+            if order:
+                order.insert(0, order.pop(first_page))
             self._head = [docs[i].item for i in order]
             self.best_answer = self._best_answer(order, docs, scores, answers_all)
         return self._head

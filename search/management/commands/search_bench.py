@@ -184,7 +184,7 @@ class Command(BaseCommand):
                     rng.shuffle(words)
                     summary = " ".join(words[:12]).capitalize() + "."
                     body = [{"type": "text", "value": "<p>" + " ".join(words) + ".</p>", "id": str(uuid.uuid4())}]
-                    rows.append((ids[page.path], summary, "everyone", json.dumps(body)))
+                    rows.append((ids[page.path], summary, "everyone", json.dumps(body), ""))
                     guidance = GuidancePage(
                         id=ids[page.path],
                         page_ptr_id=ids[page.path],
@@ -198,7 +198,8 @@ class Command(BaseCommand):
                 table = GuidancePage._meta.db_table
                 with connection.cursor() as cursor:
                     cursor.executemany(
-                        f"INSERT INTO {table} (page_ptr_id, summary, audience, body) VALUES (%s, %s, %s, %s)",  # noqa: S608
+                        f"INSERT INTO {table} (page_ptr_id, summary, audience, body, also_searched_as) "  # noqa: S608
+                        "VALUES (%s, %s, %s, %s, %s)",
                         rows,
                     )
                 get_search_backend().add_bulk(GuidancePage, objects)
