@@ -113,14 +113,22 @@ class BasePage(CheapServeMixin, ReviewMixin, Page):
         default=Audience.EVERYONE,
         help_text="Who the page is mainly for. Used to filter search results.",
     )
+    also_searched_as = models.TextField(
+        blank=True,
+        help_text="Other words people search with when this page is the answer, separated by commas, "
+        "for example 'dyslexia, reading difficulties' or 'not working, struggling'. Search finds this page "
+        "for them and may show it first.",
+    )
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("audience"), ReadabilityPanel()]
     base_form_class = LocalOfferPageForm  # readable schedule dates, owners by name (home/admin_forms.py)
+    promote_panels = Page.promote_panels + [FieldPanel("also_searched_as")]
     settings_panels = Page.settings_panels + ReviewMixin.review_panels
 
     search_fields = Page.search_fields + [
         index.SearchField("title", boost=5),  # titles above summaries above body text (replaces Page's 2)
         index.SearchField("summary", boost=3),
+        index.SearchField("also_searched_as", boost=3),
         index.FilterField("audience"),
     ]
 

@@ -173,6 +173,13 @@ if os.environ.get("CLOUDFLARE_ZONEID"):
     }
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "3600" if WAGTAILFRONTENDCACHE else "60"))
 
+# Search counts for 'What people searched for' (search/log.py): Redis when it is set, otherwise
+# append-only files shared by every process and the fold_search_counts cron job. No database
+# write per search either way.
+SEARCH_COUNTS_REDIS_URL = os.environ.get("SEARCH_COUNTS_REDIS_URL", REDIS_URL)
+SEARCH_COUNTS_KEY_PREFIX = os.environ.get("SEARCH_COUNTS_KEY_PREFIX", "localoffer:searchcounts")
+SEARCH_COUNTS_DIR = os.environ.get("SEARCH_COUNTS_DIR", str(BASE_DIR / "var" / "search-counts"))
+
 # Rate limits (django-ratelimit) count in the default cache. Redis shares the count between
 # processes; the local-memory cache of the embedded default counts per process, which is
 # enough for a single `runserver` and is why its check is silenced when Redis is not set.
@@ -258,6 +265,9 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "localoffer_"),
             "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+            # update_index builds a new index and then moves the alias to it, so searches keep
+            # working during a rebuild.
+            "ATOMIC_REBUILD": True,
             "OPTIONS": {},
             "INDEX_SETTINGS": {},
         }

@@ -108,7 +108,7 @@ def test_the_eligibility_check_is_never_stored(loaded_site):
 
 def test_search_is_counted_and_rate_limited_every_time(loaded_site):
     """Search stays out of the page cache: each search reaches the view, which applies the rate
-    limit and counts it (its rankings have their own cache, search/engine.py)."""
+    limit and counts it (its rankings have their own cache, search/sql.py)."""
     with mock.patch("search.views.record_search") as record:
         responses = [Client().get("/search/?q=ehcp") for _ in range(2)]
     assert record.call_count == 2
