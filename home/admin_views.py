@@ -81,6 +81,7 @@ def start_you_said_we_did(request, pk):
         return redirect("home_feedback:index")
     item = YouSaidWeDid(
         received_on=feedback.created_on,
+        about=feedback.about,
         you_said=feedback.comment,
         we_did="",
         live=False,

@@ -17,7 +17,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, guide
+from . import admin_views, coverage_hooks, guide  # noqa: F401 (coverage_hooks registers its hooks)
 from .admin_ui import ApprovalStatusColumn
 from .models import Feedback, YouSaidWeDid
 from .review import OVERDUE, due_items
