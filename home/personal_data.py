@@ -15,7 +15,8 @@ RELATIVES = (
     r"son|daughter|child|boy|girl|grandson|granddaughter|brother|sister|husband|wife|partner|"
     r"mum|mother|dad|father|nephew|niece|twins?|baby|stepson|stepdaughter|grandchild"
 )
-NAME = r"[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?"
+WORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
+NAME = rf"{WORD}(?:\s{WORD})?"
 RELATIVE_NAME = re.compile(rf"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?(?:{RELATIVES}),?\s+({NAME})")
 CALLED = re.compile(rf"\b(?:called|named|name is|known as)\s+({NAME})")
 TITLE = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+({NAME})")
