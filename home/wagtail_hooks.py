@@ -139,13 +139,14 @@ class FeedbackViewSet(ModelViewSet):
         "page",  # links to the read-only 'inspect' view, where a comment can start a 'You said, we did' item
         BooleanColumn("useful", label="Useful"),
         Column("comment", label="What was missing"),
+        Column("about", label="About", accessor="get_about_display"),
         Column("created_on", label="Received"),
     ]
     filterset_class = FeedbackFilterSet
     inspect_view_enabled = True
     inspect_template_name = "home/admin/feedback_inspect.html"
     copy_view_enabled = False
-    list_export = ["page", "useful", "comment", "created_on"]
+    list_export = ["page", "useful", "comment", "about", "created_on"]
 
 
 feedback_viewset = FeedbackViewSet("home_feedback")
