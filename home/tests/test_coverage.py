@@ -229,3 +229,20 @@ def test_the_report_needs_the_review_permission(client, starter_site):
 def test_a_coverage_page_can_only_be_made_once_under_the_home_page(starter_site):
     assert CoveragePage.objects.count() == 1
     assert not CoveragePage.can_create_at(Page.objects.get(depth=2))
+
+
+def test_a_page_form_posted_without_the_duties_keeps_the_pages_tags(starter_site):
+    from django.http import QueryDict
+
+    from home.admin_forms import keep_coverage_tags
+
+    page = tagged_page("regulation-56-comments").specific
+    data = keep_coverage_tags(QueryDict("title=Changed"), page)
+    item = Schedule2Item.objects.get(slug="regulation-56-comments")
+    assert (data["covers-TOTAL_FORMS"], data["covers-0-item"], data["title"]) == ("1", str(item.pk), "Changed")
+    form_class = page.get_edit_handler().get_form_class()
+    formset = form_class(data, instance=page, for_user=None).formsets["covers"]
+    assert formset.is_valid() and [f.cleaned_data["item"] for f in formset.forms] == [item]
+    # A form that sends the inline is left alone.
+    sent = QueryDict("covers-TOTAL_FORMS=0&covers-INITIAL_FORMS=0")
+    assert keep_coverage_tags(sent, page) is sent

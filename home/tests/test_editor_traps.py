@@ -46,7 +46,6 @@ def edit_data(page, **extra):
             "audience": "everyone",
             "body": streamfield([]),
             "comments": inline_formset([]),
-            "covers": inline_formset([]),  # the Local Offer duties the page covers (home/models/coverage.py)
             "content_owner": "",
             "last_reviewed": "",
             "review_by": "",
