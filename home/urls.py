@@ -11,5 +11,6 @@ urlpatterns = [
     path("feedback/", feedback_views.feedback, name="feedback"),
     path("feedback/more/<str:token>/", feedback_views.feedback_more, name="feedback_more"),
     path("feedback/thanks/", feedback_views.feedback_thanks, name="feedback_thanks"),
+    path("feedback/comment/", feedback_views.feedback_comment, name="feedback_comment"),
     path("brand.css", views.brand_css, name="brand_css"),
 ]

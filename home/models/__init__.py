@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -124,6 +124,15 @@ class BasePage(CheapServeMixin, ReviewMixin, Page):
     base_form_class = LocalOfferPageForm  # readable schedule dates, owners by name (home/admin_forms.py)
     promote_panels = Page.promote_panels + [FieldPanel("also_searched_as")]
     settings_panels = Page.settings_panels + ReviewMixin.review_panels
+    # The Local Offer duties this page covers (home/models/coverage.py): one mechanism for every page type.
+    settings_panels = settings_panels + [
+        InlinePanel(
+            "covers",
+            heading="What the law asks for that this page covers",
+            label="Local Offer duty",
+            help_text="Choose only the duties this page really covers. They show on 'What our Local Offer covers'.",
+        )
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("title", boost=5),  # titles above summaries above body text (replaces Page's 2)
@@ -389,7 +398,8 @@ class SiteSettings(BaseSiteSetting):
 
 
 # --- Each in its own module, defined after what they build on (BasePage, the review period) ---
-from .feedback import Feedback, FeedbackQuerySet  # noqa: E402
+from .coverage import CheckStatus, CoveragePage, PageCoverage, Schedule2Item  # noqa: E402
+from .feedback import CommentAbout, Feedback, FeedbackQuerySet  # noqa: E402
 from .review import ReviewRecord  # noqa: E402
 from .you_said_we_did import YouSaidWeDid, YouSaidWeDidPage, YouSaidWeDidQuerySet  # noqa: E402
 
@@ -397,12 +407,17 @@ __all__ = [
     "REVIEW_PERIOD_MONTHS",
     "Audience",
     "BasePage",
+    "CheckStatus",
+    "CommentAbout",
+    "CoveragePage",
     "Feedback",
     "FeedbackQuerySet",
     "HomePage",
     "InformationPage",
+    "PageCoverage",
     "ReviewMixin",
     "ReviewRecord",
+    "Schedule2Item",
     "SiteSettings",
     "YouSaidWeDid",
     "YouSaidWeDidPage",

@@ -27,6 +27,7 @@ SNIPPET_FILES = {
     "services.area": "areas",
     "services.contact": "contacts",
     "guidance.glossaryterm": "glossary",
+    "home.schedule2item": "schedule2",
 }
 
 

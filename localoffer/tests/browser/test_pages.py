@@ -13,6 +13,7 @@ COVERED_PAGE_TYPES = {
     "home.HomePage": "tree walk (test_every_live_page) and keyboard journeys",
     "home.InformationPage": "tree walk",
     "home.YouSaidWeDidPage": "tree walk",
+    "home.CoveragePage": "tree walk and test_local_offer_coverage.py (footer link, axe at 320 px)",
     "guidance.GuidanceIndexPage": "tree walk",
     "guidance.GuidancePage": "tree walk",
     "guidance.GlossaryPage": "tree walk",
