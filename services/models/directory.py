@@ -8,8 +8,11 @@ uses them. Each has a stable UUID, which is its id in the Open Referral UK data
 
 import uuid
 
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -167,3 +170,14 @@ class TaxonomyTerm(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+FILTER_CHOICES_CACHE_KEY = "services:find-support:choices"  # services/forms.py fills it
+
+
+@receiver([post_save, post_delete], sender=TaxonomyTerm)
+@receiver([post_save, post_delete], sender=Taxonomy)
+@receiver([post_save, post_delete], sender="services.Area")
+def clear_filter_choices(**kwargs):
+    """A term or area changed: the 'Find support' filters must show it at once."""
+    cache.delete(FILTER_CHOICES_CACHE_KEY)
