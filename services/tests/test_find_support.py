@@ -9,7 +9,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from services.models import Area, ServicePage, TaxonomyTerm
+from services.models import Area, ServicePage
 from services.models.find_support import PER_PAGE
 
 from .factories import make_service, make_services, make_shared_records, make_site
