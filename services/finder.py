@@ -71,13 +71,29 @@ def live_services():
 
 
 def search(queryset, words, fields=("pk",)):
-    """The services in the queryset that match the words, best first (one query)."""
+    """The services in the queryset that match all the words (one query), best first: the
+    words in the name, then in the summary, then elsewhere; A to Z within each.
+
+    The backend's own relevance score is not used: on SQLite it costs more than the rest of
+    the page for a common word, and for a directory of named services this order is as good."""
     words = " ".join(str(words).split())[:MAX_SEARCH_LENGTH]
     if not words:
         return []
     _, query = parse_query_string(words, operator="and")
-    candidates = ServicePage.objects.filter(id__in=queryset.values("pk")).only(*fields)
-    return list(candidates.search(query, operator="and"))
+    fields = tuple(dict.fromkeys((*fields, "title", "summary")))
+    candidates = ServicePage.objects.filter(id__in=queryset.values("pk")).order_by("title").only(*fields)
+    hits = list(candidates.search(query, operator="and", order_by_relevance=False))
+    terms = [term for term in words.lower().split() if term.isalnum()]
+
+    def rank(page):
+        title, summary = page.title.lower(), page.summary.lower()
+        return (
+            -sum(term in title for term in terms) * 2 - sum(term in summary for term in terms),
+            title,
+            page.pk,
+        )
+
+    return sorted(hits, key=rank)
 
 
 def search_ids(words):
@@ -139,13 +155,30 @@ def ordered_ids(filters):
     return list(dict.fromkeys(queryset.values_list("pk", flat=True)))  # distinct, in order
 
 
+# What a list never shows: the long StreamFields (loading them costs time for every result).
+LIST_DEFERRED = ["body", "key_figures", "documents", "what_it_provides", "how_progress_is_reviewed"]
+CONTACT_FIELDS = ["contact__name", "contact__contact_person", "contact__role", "contact__phone", "contact__email"]
+
+
 def with_details(queryset, full=False):
     """Everything a result shows (or, with full, everything the open data carries), prefetched."""
-    contacts = ServicePageContact.objects.filter(contact__live=True).select_related("contact").order_by("sort_order")
+    contacts = (
+        ServicePageContact.objects.filter(contact__live=True)
+        .select_related("contact")
+        .only("page_id", "sort_order", "contact_id", *CONTACT_FIELDS)
+        .order_by("sort_order")
+    )
     queryset = queryset.select_related("organisation").prefetch_related(
         Prefetch("contact_links", queryset=contacts, to_attr="live_contact_links"),
-        Prefetch("taxonomy_terms", queryset=TaxonomyTerm.objects.select_related("taxonomy")),
+        Prefetch(
+            "taxonomy_terms",
+            queryset=TaxonomyTerm.objects.select_related("taxonomy").only(
+                "oruk_id", "code", "name", "description", "taxonomy__oruk_id", "taxonomy__code", "taxonomy__name"
+            ),
+        ),
     )
+    if not full:
+        queryset = queryset.defer(*LIST_DEFERRED)
     if full:
         queryset = queryset.prefetch_related(
             "areas",

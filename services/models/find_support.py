@@ -36,6 +36,7 @@ class FindSupportPage(BasePage):
         form = FindSupportForm(request.GET)
         context = self.get_context(request, *args, **kwargs)
         context["form"] = form
+        context["explain_terms"] = False  # a list of results, like the site search: no glossary links inside
         status = 200
         if form.is_valid():
             page_number = form.cleaned_data["page"] or 1
