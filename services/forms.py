@@ -1,8 +1,7 @@
 """The query parameters of the services app's public views, read through home's one validated
 path (``home.params``): typed, bounded fields, and a clear message for a value we cannot use.
-
-The 'Find support' form (FindSupportForm, below) is a plain Django form with bounded fields;
-it is not yet a ``home.params.QueryForm`` (see docs/directory.md)."""
+The contact directory's filters (ContactFilterForm) and 'Find support' (FindSupportForm) both
+drop a value they cannot use and name it in a GOV.UK error summary."""
 
 from dataclasses import dataclass
 
@@ -12,11 +11,10 @@ from django.core.cache import cache
 from home.params import BoundedIntegerField, KnownValueField, KnownValuesField, QueryForm, TextField
 
 from .directory import clean_search_text
-from .finder import ServiceFilters
+from .finder import MAX_SEARCH_LENGTH, ServiceFilters
 from .models import Area, TaxonomyTerm
-from .models.directory import FILTER_CHOICES_CACHE_KEY
+from .models.directory import AREAS_OF_NEED, FILTER_CHOICES_CACHE_KEY
 from .models.pages import MAX_AGE
-from .taxonomy import AREAS_OF_NEED
 
 
 class ContactFilterForm(QueryForm):
@@ -80,101 +78,95 @@ def filter_choices():
     return choices
 
 
-class FindSupportForm(forms.Form):
-    q = forms.CharField(
-        label="Search by words",
-        required=False,
-        max_length=200,
-        error_messages={"max_length": "Search words must be 200 characters or fewer"},
-    )
-    need = forms.MultipleChoiceField(
+class FindSupportForm(QueryForm):
+    """The 'Find support' filters: words, areas of need, an age, an area, cost, who it is for,
+    the order and the page. A value we cannot use is dropped (the rest still filter) and named
+    in the GOV.UK error summary."""
+
+    id_prefix = "find-"
+
+    q = TextField(max_length=MAX_SEARCH_LENGTH, label="Search by words")
+    need = KnownValuesField(
         label="Area of need",
-        required=False,
-        error_messages={"invalid_choice": "Choose an area of need from the list"},
+        message="We do not recognise that area of need, so we show services for every need. Choose an area of "
+        "need from the list.",
+        max_items=10,
     )
-    age = forms.IntegerField(
-        label="Age of the child or young person",
-        required=False,
+    age = BoundedIntegerField(
         min_value=0,
         max_value=MAX_AGE,
+        label="Age of the child or young person",
         error_messages={
             "invalid": "Enter an age as a whole number, like 7",
-            "min_value": f"Enter an age from 0 to {MAX_AGE}",
-            "max_value": f"Enter an age from 0 to {MAX_AGE}",
+            "range": f"Enter an age from 0 to {MAX_AGE}",
         },
     )
-    area = forms.ChoiceField(
-        label="Area", required=False, error_messages={"invalid_choice": "Choose an area from the list"}
+    area = KnownValueField(
+        label="Area",
+        message="We do not recognise that area, so we show services for every area. Choose an area from the list.",
     )
-    cost = forms.ChoiceField(
-        label="Cost",
-        required=False,
-        choices=COST_CHOICES,
-        error_messages={"invalid_choice": "Choose free, there is a cost, or any"},
-    )
-    audience = forms.ChoiceField(
+    cost = KnownValueField(label="Cost", choices=COST_CHOICES, message="Choose free, there is a cost, or any")
+    audience = KnownValueField(
         label="Who it is for",
-        required=False,
         choices=AUDIENCE_CHOICES,
-        error_messages={"invalid_choice": "Choose parents and carers, schools and settings, or anyone"},
+        message="Choose parents and carers, schools and settings, or anyone",
     )
-    sort = forms.ChoiceField(
-        label="Sort by",
-        required=False,
-        choices=SORT_CHOICES,
-        error_messages={"invalid_choice": "Choose how to sort the results from the list"},
+    sort = KnownValueField(
+        label="Sort by", choices=SORT_CHOICES, message="Choose how to sort the results from the list"
     )
-    page = forms.IntegerField(
-        required=False,
+    page = BoundedIntegerField(
         min_value=1,
         max_value=MAX_PAGE,
+        label_text="page number",
         error_messages={
-            "invalid": "The page number must be a whole number",
-            "min_value": "The page number must be 1 or more",
-            "max_value": "That page number is too big",
+            "invalid": "The page number must be a whole number, like 2",
+            "range": f"The page number must be between 1 and {MAX_PAGE:,}",
         },
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
         choices = filter_choices()
         self.need_terms = choices["needs"]
         self.fields["need"].choices = [(term.code, term.name) for term in self.need_terms]
         self.areas = choices["areas"]
         self.fields["area"].choices = [("", "All areas")] + [(area.slug, area.name) for area in self.areas]
+        # The error summary links to the first checkbox or radio, as GOV.UK does.
+        self.anchors = {"cost": "cost-any", "audience": "audience-any", "page": "results"}
+        if self.need_terms:
+            self.anchors["need"] = f"need-{self.need_terms[0].code}"
 
     def clean_q(self):
         text = "".join(ch if ch.isprintable() else " " for ch in self.cleaned_data["q"])
         return " ".join(text.split())
 
-    def clean_sort(self):
-        sort = self.cleaned_data["sort"]
-        if not sort:
-            return "relevance" if self.cleaned_data.get("q") else "name"
-        return sort
-
-    def clean(self):
-        data = super().clean()
-        if data.get("sort") == "relevance" and not data.get("q"):
-            data["sort"] = "name"  # nothing to rank by
-        return data
+    @property
+    def sort_order(self):
+        """The order to use: as chosen, else by relevance when there are words, else by name."""
+        values = self.values
+        if values["sort"] and (values["sort"] != "relevance" or values["q"]):
+            return values["sort"]
+        return "relevance" if values["q"] else "name"
 
     @property
     def is_filtered(self):
-        data = getattr(self, "cleaned_data", {})
-        return any(data.get(name) for name in ("q", "need", "area", "cost", "audience")) or (
-            data.get("age") is not None
-        )
+        values = self.values
+        return any(values[name] for name in ("q", "need", "area", "cost", "audience")) or values["age"] is not None
+
+    def drop_page(self, total_pages):
+        """The page asked for is past the last one: say so and show the first page."""
+        page = self.values["page"]
+        self.add_error("page", f"There is no page {page}. The results have {total_pages}.")
 
     def filters(self):
-        data = self.cleaned_data
-        codes = set(data["need"])
+        values = self.values
+        codes = set(values["need"])
         return ServiceFilters(
-            search=data["q"],
+            search=values["q"],
             any_term_ids=[term.pk for term in self.need_terms if term.code in codes],
-            age=data["age"],
-            area_slug=data["area"],
-            cost=data["cost"],
-            audience=data["audience"],
-            sort=data["sort"],
+            age=values["age"],
+            area_slug=values["area"],
+            cost=values["cost"],
+            audience=values["audience"],
+            sort=self.sort_order,
         )

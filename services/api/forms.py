@@ -1,9 +1,11 @@
-"""The API's query parameters, each through a Django form with bounded, typed fields: a bad
-value is a 400 with the form's messages, never a 500."""
+"""The API's query parameters, each through a ``home.params.QueryForm`` with bounded, typed
+fields: a bad value is a 400 with the form's ``error_body()``, never a 500."""
 
 import re
 
 from django import forms
+
+from home.params import BoundedIntegerField, QueryForm
 
 from ..models.pages import Weekday
 
@@ -14,9 +16,9 @@ MAX_PAGE = 100_000
 POSTCODE_RE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?([0-9][A-Z]{2})?$")
 
 
-class PageForm(forms.Form):
-    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
-    per_page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PER_PAGE)
+class PageForm(QueryForm):
+    page = BoundedIntegerField(min_value=1, max_value=MAX_PAGE, label_text="page")
+    per_page = BoundedIntegerField(min_value=1, max_value=MAX_PER_PAGE, label_text="per_page")
 
     def clean_page(self):
         return self.cleaned_data["page"] or 1

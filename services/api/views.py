@@ -38,11 +38,9 @@ def json_response(data, status=200):
     return response
 
 
-def bad_request(form_or_errors):
-    errors = form_or_errors if isinstance(form_or_errors, dict) else form_or_errors.errors.get_json_data()
-    if not isinstance(form_or_errors, dict):
-        errors = {name: [error["message"] for error in items] for name, items in errors.items()}
-    return json_response({"error": "Bad request", "status": 400, "errors": errors}, status=400)
+def bad_request(form):
+    """400 with the form's JSON error body (home.params.QueryForm.error_body)."""
+    return json_response({**form.error_body(), "status": 400}, status=400)
 
 
 def not_found(what):
@@ -57,7 +55,8 @@ def parse_id(value):
 
 
 def bad_id():
-    return bad_request({"id": ["The id must be a UUID, like 3f7b145d-84af-42d7-8fae-eaca714b02b2."]})
+    problems = {"id": ["The id must be a UUID, like 3f7b145d-84af-42d7-8fae-eaca714b02b2."]}
+    return json_response({"error": "The id could not be used.", "problems": problems, "status": 400}, status=400)
 
 
 def page_wrapper(contents, total, page_number, per_page):
@@ -119,8 +118,8 @@ def openapi(request):
 # --- Services -------------------------------------------------------------------------------
 @require_safe
 def service_list(request):
-    form = ServiceListForm(request.GET)
-    if not form.is_valid():
+    form = ServiceListForm.read(request)
+    if form.errors:
         return bad_request(form)
     data = form.cleaned_data
     result = find_services(service_filters(data), data["page"], data["per_page"])
@@ -145,8 +144,8 @@ def service_detail(request, id):
 
 # --- Taxonomies -----------------------------------------------------------------------------
 def paginate(request, queryset, serialize):
-    form = PageForm(request.GET)
-    if not form.is_valid():
+    form = PageForm.read(request)
+    if form.errors:
         return bad_request(form)
     page, per_page = form.cleaned_data["page"], form.cleaned_data["per_page"]
     total = queryset.count()
@@ -229,8 +228,8 @@ def service_at_location_data(link, request, checkers, full_service=None):
 
 @require_safe
 def service_at_location_list(request):
-    form = ServiceAtLocationListForm(request.GET)
-    if not form.is_valid():
+    form = ServiceAtLocationListForm.read(request)
+    if form.errors:
         return bad_request(form)
     data = form.cleaned_data
     links = service_at_location_queryset(service_filters(data), data["postcode"]).order_by("page__title", "pk")

@@ -172,6 +172,11 @@ class TaxonomyTerm(index.Indexed, models.Model):
         return self.name
 
 
+# The taxonomy whose terms are the 'Area of need' filter on 'Find support' and the areas of need
+# shown in each result. The taxonomies themselves are content: the starter ones are loaded from
+# localoffer/content/starter/snippets/taxonomies.yaml and taxonomy-terms.yaml.
+AREAS_OF_NEED = "areas-of-need"
+
 FILTER_CHOICES_CACHE_KEY = "services:find-support:choices"  # services/forms.py fills it
 
 

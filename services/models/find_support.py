@@ -30,47 +30,41 @@ class FindSupportPage(BasePage):
         verbose_name = "find support page"
 
     def serve(self, request, *args, **kwargs):
+        """The page with one page of results. Filters come through FindSupportForm (a
+        home.params.QueryForm): a value we cannot use is dropped, the other filters still apply,
+        and a GOV.UK error summary names what was left out (status 200, like the contact
+        directory)."""
         from ..finder import find_services
         from ..forms import FindSupportForm
 
-        form = FindSupportForm(request.GET)
+        form = FindSupportForm.read(request)
+        page_number = form.values["page"] or 1
+        result = find_services(form.filters(), page_number, PER_PAGE)
+        if page_number > result.total_pages:
+            form.drop_page(result.total_pages)
+            result = find_services(form.filters(), 1, PER_PAGE)
         context = self.get_context(request, *args, **kwargs)
-        context["form"] = form
-        context["explain_terms"] = False  # a list of results, like the site search: no glossary links inside
-        status = 200
-        if form.is_valid():
-            page_number = form.cleaned_data["page"] or 1
-            result = find_services(form.filters(), page_number, PER_PAGE)
-            if page_number > result.total_pages:
-                form.add_error("page", f"There is no page {page_number}. The results have {result.total_pages}.")
-                status = 400
-            else:
-                context.update({"result": result, "pagination": self.pagination(request, result)})
-        else:
-            status = 400
-        if form.errors:
-            context["error_list"] = [
-                {"text": error, "href": f"#{self.field_anchor(form, name)}"}
-                for name, errors in form.errors.items()
-                for error in errors
-            ]
-        return TemplateResponse(request, self.get_template(request), context, status=status)
+        context.update(
+            {
+                "form": form,
+                "values": form.values,
+                "sort": form.sort_order,
+                "problems": form.problems,
+                "result": result,
+                "pagination": self.pagination(request, result, form),
+                # A list of results, like the site search: no glossary links inside.
+                "explain_terms": False,
+            }
+        )
+        return TemplateResponse(request, self.get_template(request), context)
 
     @staticmethod
-    def field_anchor(form, name):
-        if name == "need" and form.need_terms:
-            return f"need-{form.need_terms[0].code}"
-        if name in ("cost", "audience"):
-            return f"{name}-any"
-        if name == "page":
-            return "results"
-        return f"find-{name}"
-
-    @staticmethod
-    def pagination(request, result):
+    def pagination(request, result, form):
         """GOV.UK pagination: previous, numbered pages around this one, next. Each link keeps
-        the filters."""
+        the filters that could be used (not the ones the error summary names)."""
         params = request.GET.copy()
+        for name in form.errors:
+            params.pop(name, None)
 
         def url(number):
             params["page"] = str(number)

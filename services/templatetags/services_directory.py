@@ -4,7 +4,7 @@ and the home page's link to 'Find support'."""
 from django import template
 
 from ..finder import first_contact as _first_contact
-from ..taxonomy import AREAS_OF_NEED
+from ..models.directory import AREAS_OF_NEED
 
 register = template.Library()
 

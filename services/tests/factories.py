@@ -25,6 +25,7 @@ from services.models import (
     ServicePage,
     ServicePageContact,
     ServiceSchedule,
+    Taxonomy,
     TaxonomyTerm,
 )
 
@@ -37,8 +38,49 @@ def publish(parent, page):
     return page
 
 
+# Test taxonomies with the codes the code looks for (the 'areas-of-need' filter) and the tests
+# name. The shipped taxonomies are content, tested with the starter site in
+# localoffer/tests/content/.
+TEST_TAXONOMIES = {
+    "areas-of-need": [
+        "communication-and-interaction",
+        "cognition-and-learning",
+        "social-emotional-and-mental-health",
+        "sensory-and-physical",
+    ],
+    "age-groups": ["early-years", "primary", "secondary", "post-16"],
+    "support-types": [
+        "teaching-support",
+        "advice-for-schools",
+        "health-and-therapy",
+        "social-care",
+        "information-and-advice",
+    ],
+}
+
+
+def make_taxonomies():
+    """The test taxonomies and their terms (made once; a second call makes nothing)."""
+    for code, term_codes in TEST_TAXONOMIES.items():
+        taxonomy, _ = Taxonomy.objects.get_or_create(
+            code=code, defaults={"name": code.replace("-", " ").capitalize(), "description": "For tests."}
+        )
+        for order, term_code in enumerate(term_codes):
+            TaxonomyTerm.objects.get_or_create(
+                taxonomy=taxonomy,
+                code=term_code,
+                defaults={
+                    "name": term_code.replace("-", " ").capitalize(),
+                    "description": "For tests.",
+                    "sort_order": order,
+                },
+            )
+
+
 def make_site():
-    """Root → home → 'Services' index and 'Find support', with the default site on localhost."""
+    """Root → home → 'Services' index and 'Find support', with the default site on localhost,
+    and the test taxonomies."""
+    make_taxonomies()
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     home = publish(root, HomePage(title="Test home", slug="test-home"))
     Site.objects.update_or_create(

@@ -1,5 +1,6 @@
 """The directory in the admin: snippets for organisations, locations and taxonomies, the
-service page's 'Directory' tab, help text on every field, and the shipped taxonomies."""
+service page's 'Directory' tab, help text on every field. The shipped taxonomies are tested with the starter content
+(localoffer/tests/content/test_directory.py)."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -17,9 +18,8 @@ from services.models import (
     Taxonomy,
     TaxonomyTerm,
 )
-from services.taxonomy import ensure_taxonomies
 
-from .factories import make_service, make_shared_records, make_site
+from .factories import make_service, make_shared_records, make_site, make_taxonomies
 
 DIRECTORY_FIELDS = [
     "organisation",
@@ -40,18 +40,6 @@ def admin_client(client, db):
     return client
 
 
-def test_the_code_of_practice_areas_of_need_are_shipped(db):
-    names = list(TaxonomyTerm.objects.filter(taxonomy__code="areas-of-need").values_list("name", flat=True))
-    assert names == [
-        "Communication and interaction",
-        "Cognition and learning",
-        "Social, emotional and mental health",
-        "Sensory and/or physical needs",
-    ]
-    assert set(Taxonomy.objects.values_list("code", flat=True)) >= {"areas-of-need", "age-groups", "support-types"}
-    assert ensure_taxonomies() == 0  # already there: nothing new
-
-
 def test_every_editor_field_has_help_text():
     models = [Organisation, Location, Taxonomy, TaxonomyTerm, ServiceCostOption, ServiceLanguage, ServiceSchedule]
     missing = [
@@ -70,6 +58,7 @@ def test_every_editor_field_has_help_text():
 
 
 def test_snippets_are_in_the_admin(admin_client):
+    make_taxonomies()
     make_shared_records()
     for model in (Organisation, Location, Taxonomy, TaxonomyTerm):
         url = reverse(f"wagtailsnippets_services_{model._meta.model_name}:list")

@@ -130,27 +130,41 @@ class FindSupportTests(TestCase):
         self.assertEqual(count_heading(response), "0 services match your search")
         self.assertContains(response, "clear the filters and see every service")
 
-    def test_bad_or_unknown_values_get_a_govuk_error_not_a_500(self):
+    def test_a_value_we_cannot_use_is_dropped_and_named_in_the_error_summary(self):
         cases = {
-            "age=seven": "Enter an age as a whole number, like 7",
-            "age=99": "Enter an age from 0 to 25",
-            "need=made-up": "Choose an area of need from the list",
-            "area=nowhere": "Choose an area from the list",
-            "cost=cheap": "Choose free, there is a cost, or any",
-            "audience=cats": "Choose parents and carers, schools and settings, or anyone",
-            "sort=random": "Choose how to sort the results from the list",
-            "page=0": "The page number must be 1 or more",
-            "page=x": "The page number must be a whole number",
-            "page=99": "There is no page 99. The results have 3.",
-            "q=" + "a" * 201: "Search words must be 200 characters or fewer",
+            "age=seven": ("Enter an age as a whole number, like 7", "#find-age"),
+            "age=99": ("Enter an age from 0 to 25", "#find-age"),
+            "age=%D9%A3": ("Enter an age as a whole number, like 7", "#find-age"),  # an Arabic-Indic three
+            "need=made-up": ("Choose an area of need from the list", "#need-communication-and-interaction"),
+            "area=nowhere": ("Choose an area from the list", "#find-area"),
+            "cost=cheap": ("Choose free, there is a cost, or any", "#cost-any"),
+            "audience=cats": ("Choose parents and carers, schools and settings, or anyone", "#audience-any"),
+            "sort=random": ("Choose how to sort the results from the list", "#find-sort"),
+            "page=0": ("The page number must be between 1 and 10,000", "#results"),
+            "page=x": ("The page number must be a whole number, like 2", "#results"),
+            "page=99999999999999999999": ("The page number must be a whole number, like 2", "#results"),
+            "page=99": ("There is no page 99. The results have 3.", "#results"),
         }
-        for query, message in cases.items():
-            response = self.get(query, status=400)
-            self.assertContains(response, "There is a problem", status_code=400)
-            self.assertContains(response, message, status_code=400)
+        for query, (message, anchor) in cases.items():
+            response = self.get(query)
+            summary = response.text.split("govuk-error-summary__list", 1)[1].split("</ul>", 1)[0]
+            self.assertIn(message, summary, query)
+            self.assertIn(f'href="{anchor}"', summary, query)
             self.assertIn("<title>Error:", response.text)
-        for query in ("q=%22unbalanced", "q=a%00b", "q=AND+OR+NOT", "age=-0", "need=&need="):
-            self.assertIn(self.client.get(URL + "?" + query, HTTP_HOST="localhost").status_code, (200, 400), query)
+            # The value is dropped: every service is still listed, a page at a time.
+            self.assertEqual(count_heading(response), f"{SERVICES} services", query)
+
+    def test_the_other_filters_still_apply_when_one_is_dropped(self):
+        good = self.get("cost=free")
+        mixed = self.get("cost=free&age=seven")
+        self.assertContains(mixed, "There is a problem")
+        self.assertEqual(count_heading(mixed), count_heading(good))
+        self.assertNotIn("age=seven", mixed.text.split('class="govuk-pagination', 1)[-1])
+
+    def test_odd_words_are_not_an_error(self):
+        for query in ("q=%22unbalanced", "q=a%00b", "q=AND+OR+NOT", "age=-0", "need=&need=", "q=" + "a" * 500):
+            response = self.get(query)
+            self.assertNotContains(response, "There is a problem")
 
     def test_drafts_and_private_services_are_not_listed(self):
         draft = make_service(self.index, 700, self.shared)

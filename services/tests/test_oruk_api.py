@@ -272,11 +272,11 @@ class FilterChecks:
         ]:
             body = self.get_json(f"{API}/services?{query}", status=400)
             self.assertEqual(body["status"], 400)
-            self.assertIn(name, body["errors"], query)
+            self.assertIn(name, body["problems"], query)
         body = self.get_json(f"{API}/service_at_locations?postcode=NOT A CODE", status=400)
-        self.assertIn("postcode", body["errors"])
+        self.assertIn("postcode", body["problems"])
         for endpoint in ("services", "taxonomies", "taxonomy_terms", "service_at_locations"):
-            self.assertIn("id", self.get_json(f"{API}/{endpoint}/12345", status=400)["errors"])
+            self.assertIn("id", self.get_json(f"{API}/{endpoint}/12345", status=400)["problems"])
             self.get_json(f"{API}/{endpoint}/3f7b145d-84af-42d7-8fae-eaca714b02b2", status=404)
         self.get_json(f"{API}/taxonomies?per_page=101", status=400)
 

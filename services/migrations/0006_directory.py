@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('services', '0004_checker_block_order'),
+        ('services', '0005_editor_friendly_slugs_and_leads_to'),
     ]
 
     operations = [

@@ -1,5 +1,7 @@
-"""Give every existing service page its own open data id (then make the ids unique), and seed
-the shipped taxonomies: areas of need, age groups, types of support (services/taxonomy.py)."""
+"""Give every existing service page its own open data id, then make the ids unique.
+
+The shipped taxonomies (areas of need, age groups, types of support) are content, not schema:
+they are loaded from localoffer/content/starter/snippets/ by `manage.py load_local_offer`."""
 
 import uuid
 
@@ -12,14 +14,8 @@ def fill_service_ids(apps, schema_editor):
         ServicePage.objects.filter(pk=page.pk).update(oruk_id=uuid.uuid4())
 
 
-def seed_taxonomies(apps, schema_editor):
-    from services.taxonomy import ensure_taxonomies
-
-    ensure_taxonomies(apps.get_model("services", "Taxonomy"), apps.get_model("services", "TaxonomyTerm"))
-
-
 class Migration(migrations.Migration):
-    dependencies = [("services", "0005_directory")]
+    dependencies = [("services", "0006_directory")]
 
     operations = [
         migrations.RunPython(fill_service_ids, migrations.RunPython.noop),
@@ -34,5 +30,4 @@ class Migration(migrations.Migration):
                 verbose_name="open data id",
             ),
         ),
-        migrations.RunPython(seed_taxonomies, migrations.RunPython.noop),
     ]
