@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('services', '0005_editor_friendly_slugs_and_leads_to'),
+        ('services', '0008_find_support_page'),
     ]
 
     operations = [
@@ -17,6 +17,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='contactdirectorypage',
+            name='also_searched_as',
+            field=models.TextField(blank=True, help_text="Other words people search with when this page is the answer, separated by commas, for example 'dyslexia, reading difficulties' or 'not working, struggling'. Search finds this page for them and may show it first."),
+        ),
+        migrations.AddField(
+            model_name='findsupportpage',
             name='also_searched_as',
             field=models.TextField(blank=True, help_text="Other words people search with when this page is the answer, separated by commas, for example 'dyslexia, reading difficulties' or 'not working, struggling'. Search finds this page for them and may show it first."),
         ),

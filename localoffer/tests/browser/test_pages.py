@@ -22,6 +22,7 @@ COVERED_PAGE_TYPES = {
     "services.ServiceReportPage": "tree walk",
     "services.ContactDirectoryPage": "tree walk and test_forms.py (filters, a contact)",
     "services.CheckerPage": "tree walk and test_checker.py (every step and result, without JavaScript)",
+    "services.FindSupportPage": "tree walk and test_find_support.py (filters, a result, an error, no JavaScript)",
 }
 
 
