@@ -7,7 +7,7 @@ PORT ?= 8000
 # CI sets this to run the suite a second time on PostgreSQL.
 TEST_DATABASE_URL ?=
 
-.PHONY: run install frontend migrate content static serve test test-sqlite test-postgres lint bench wrk clean
+.PHONY: run install frontend migrate content static serve test test-sqlite test-postgres lint bench wrk audit clean
 
 run: install frontend migrate content static serve
 
@@ -57,14 +57,16 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-# `make bench`: search speed with 10,000 generated guidance pages (search_bench), then pages
-# under load (page_bench: gunicorn with production settings, 2 sync workers, Redis, measured
-# with wrk; installed here if missing) on the same database: the shipped content plus the
-# generated pages. On a throwaway SQLite file and, when BENCH_DATABASE_URL is set (a PostgreSQL
-# database of its own; it is dropped and re-created), on PostgreSQL. Needs Redis on
+# `make bench`: search speed with 10,000 generated guidance pages (search_bench), 'Find support'
+# and the Open Referral /services with 1,000 services (services_bench, docs/directory.md), then
+# pages under load (page_bench: gunicorn with production settings, 2 sync workers, Redis,
+# measured with wrk; installed here if missing) on the same database: the shipped content plus
+# the generated pages. On a throwaway SQLite file and, when BENCH_DATABASE_URL is set (a
+# PostgreSQL database of its own; it is dropped and re-created), on PostgreSQL. Needs Redis on
 # BENCH_REDIS_URL (the bench's keys get a prefix of their own and are deleted after).
 # See docs/search.md and docs/operations.md.
 BENCH_PAGES ?= 10000
+BENCH_SERVICES ?= 1000
 BENCH_SQLITE := /tmp/localoffer_bench.sqlite3
 BENCH_DATABASE_URL ?=
 BENCH_PORT ?= 8013
@@ -76,6 +78,7 @@ bench: install frontend wrk
 	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) manage.py load_local_offer -v0
 	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) manage.py search_bench --pages $(BENCH_PAGES)
+	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PY) manage.py services_bench --services $(BENCH_SERVICES)
 	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(PAGE_BENCH)
 	@if [ -n "$(BENCH_DATABASE_URL)" ]; then \
 		psql "$$(dirname $(BENCH_DATABASE_URL))/postgres" -qc "DROP DATABASE IF EXISTS $$(basename $(BENCH_DATABASE_URL)) WITH (FORCE)" && \
@@ -83,6 +86,7 @@ bench: install frontend wrk
 		DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0 && \
 		DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py load_local_offer -v0 && \
 		DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py search_bench --pages $(BENCH_PAGES) && \
+		DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py services_bench --services $(BENCH_SERVICES) && \
 		DATABASE_URL=$(BENCH_DATABASE_URL) $(PAGE_BENCH); \
 	else echo "BENCH_DATABASE_URL not set: skipping PostgreSQL."; fi
 
@@ -91,6 +95,13 @@ wrk:
 	@command -v wrk >/dev/null 2>&1 || { \
 		if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
 		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; fi; }
+
+# The security team's scans (not part of `make test`): check --deploy, Mozilla's HTTP
+# Observatory, 10,000 hostile inputs and 200 clients for 60 s, against a throwaway copy of the
+# site over TLS on 127.0.0.1:$(AUDIT_PORT). See docs/security.md.
+AUDIT_PORT ?= 8115
+audit: install frontend wrk
+	AUDIT_PORT=$(AUDIT_PORT) PY=$(PY) localoffer/audit/run.sh
 
 clean:
 	rm -rf $(VENV) node_modules static_build staticfiles

@@ -102,11 +102,30 @@ class SchedulingFormMixin:
         return go_live_at
 
 
+def keep_coverage_tags(data, instance, prefix="covers"):
+    """A POST without the 'Local Offer duties covered' inline (a script, or a form from before
+    the panel existed) keeps the page's tags instead of being refused: the missing management
+    form and rows are filled in from the page as it is (home/models/coverage.py)."""
+    if data is None or f"{prefix}-TOTAL_FORMS" in data:
+        return data
+    existing = list(getattr(instance, prefix).all()) if instance is not None and instance.pk else []
+    data = data.copy()
+    for name in ("TOTAL_FORMS", "INITIAL_FORMS"):
+        data[f"{prefix}-{name}"] = str(len(existing))
+    data[f"{prefix}-MIN_NUM_FORMS"], data[f"{prefix}-MAX_NUM_FORMS"] = "0", "1000"
+    for number, tag in enumerate(existing):
+        data[f"{prefix}-{number}-id"] = str(tag.pk or "")
+        data[f"{prefix}-{number}-item"] = str(tag.item_id)
+        data[f"{prefix}-{number}-ORDER"] = str(number + 1)
+    return data
+
+
 class LocalOfferPageForm(SchedulingFormMixin, OwnerFormMixin, WagtailAdminPageForm):
     """The edit form of every content page (BasePage.base_form_class)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        data = keep_coverage_tags(data, kwargs.get("instance"))
+        super().__init__(data, *args, **kwargs)
         self.setup_schedule_fields()
         self.setup_owner_field()
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .coverage import comments_overdue, last_comments_published
 from .models import Feedback, YouSaidWeDid
 from .review import DUE_SOON, OVERDUE, by_owner, can_mark_reviewed, due_items, mark_reviewed
 
@@ -44,6 +45,9 @@ class ContentDueForReviewView(WagtailAdminTemplateMixin, TemplateView):
             soon_days=settings.REVIEW_DUE_SOON_DAYS,
             today=date.today(),
             OVERDUE=OVERDUE,
+            comments_overdue=comments_overdue(),
+            last_comments=last_comments_published(),
+            yswd_url=reverse("wagtailsnippets_home_yousaidwedid:list"),
         )
         return context
 
@@ -81,6 +85,7 @@ def start_you_said_we_did(request, pk):
         return redirect("home_feedback:index")
     item = YouSaidWeDid(
         received_on=feedback.created_on,
+        about=feedback.about,
         you_said=feedback.comment,
         we_did="",
         live=False,

@@ -55,6 +55,21 @@ def depends_on(*labels):
     _dependencies.update(labels)
 
 
+# Site-wide addresses that are not pages but list them ("/sitemap.xml", "/robots.txt"): apps add
+# them with also_purge() in their AppConfig.ready(), so a CDN purge reaches them as well.
+_site_paths = set()
+
+
+def also_purge(*paths):
+    """Register site-wide paths (from the site's root, such as "/sitemap.xml") that show what
+    pages there are: every CDN purge includes them, on every site."""
+    _site_paths.update(paths)
+
+
+def site_paths():
+    return sorted(_site_paths)
+
+
 def is_dependency(model):
     from wagtail.models import Page
 
@@ -126,15 +141,17 @@ def _purge_frontend_cache():
 
     Any change may show on many pages (a contact on its service pages, a glossary term on every
     page that uses it, the footer on all of them), so every live public page is purged, with the
-    extra addresses a page lists in `get_cached_paths()` (the contact directory's contacts). The
-    site is a few hundred pages; Wagtail sends them in batches."""
+    extra addresses a page lists in `get_cached_paths()` (the contact directory's contacts) and
+    the site-wide paths registered with `also_purge()` (the sitemap, robots.txt). The site is a
+    few hundred pages; Wagtail sends them in batches."""
     from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
 
     if not get_backends():
         return
     batch = PurgeBatch()
     batch.add_pages(Page.objects.live().public().filter(depth__gt=1).specific())
+    batch.add_urls(site.root_url + path for site in Site.objects.all() for path in site_paths())
     batch.purge()
 
 

@@ -8,6 +8,9 @@
 2. 'Yes' goes to the thank-you page. 'No' goes to /feedback/more/<token>/, which asks
    'What was missing?'. The token is signed and expires after an hour, so only the person who
    answered can add a comment to that answer, and only once.
+3. /feedback/comment/ takes a comment about the Local Offer as a whole (not one page) and what it
+   is about: its content, its accessibility, or how it was made (regulation 56). It is not a
+   cached page, so it uses Django's CSRF token.
 Bad input gets a GOV.UK error summary and a 400, never a 500; nothing half-written is stored.
 """
 
@@ -22,7 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page
 
-from .forms import COMMENT_MAX, MissingForm, ThanksQuery, UsefulForm
+from .forms import COMMENT_MAX, CommentForm, MissingForm, ThanksQuery, UsefulForm
 from .models import Feedback
 from .views import rate_limited
 
@@ -116,7 +119,8 @@ def feedback_more(request, token):
             return redirect(_thanks_url(item.page))
         if form.is_valid():
             item.comment = form.cleaned_data["comment"]
-            item.save(update_fields=["comment"])
+            item.about = form.cleaned_data["about"]
+            item.save(update_fields=["comment", "about"])
             return redirect(_thanks_url(item.page))
         status = 400
     else:
@@ -124,6 +128,28 @@ def feedback_more(request, token):
         status = 200
     context = {"form": form, "item": item, "feedback_page": item.page, "comment_max": COMMENT_MAX}
     return render(request, "home/feedback_more.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def feedback_comment(request):
+    """'Comment on the Local Offer': a comment about the Local Offer as a whole, not one page.
+    Not a cached page, so it carries Django's usual CSRF token."""
+    status = 200
+    if request.method == "POST":
+        if _limited(request):
+            return rate_limited(request)
+        form = CommentForm(request.POST)
+        if form.is_spam():
+            return redirect(_thanks_url(None))
+        if form.is_valid():
+            Feedback.objects.create(
+                page=None, useful=False, about=form.cleaned_data["about"], comment=form.cleaned_data["comment"]
+            )
+            return redirect(_thanks_url(None))
+        status = 400
+    else:
+        form = CommentForm()
+    return render(request, "home/feedback_comment.html", {"form": form, "comment_max": COMMENT_MAX}, status=status)
 
 
 @require_GET

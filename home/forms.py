@@ -4,6 +4,7 @@
 from django import forms
 from wagtail.models import Page
 
+from .models import CommentAbout
 from .params import BoundedIntegerField, QueryForm
 
 COMMENT_MAX = 1200
@@ -35,7 +36,16 @@ class UsefulForm(HoneypotMixin):
         return page
 
 
+ABOUT_LABEL = "What is your comment about?"
+
+
 class MissingForm(HoneypotMixin):
+    about = forms.ChoiceField(
+        choices=CommentAbout.choices,
+        required=False,
+        label=ABOUT_LABEL,
+        error_messages={"invalid_choice": "Select what your comment is about"},
+    )
     comment = forms.CharField(
         max_length=COMMENT_MAX,
         strip=True,
@@ -43,6 +53,29 @@ class MissingForm(HoneypotMixin):
         error_messages={
             "required": "Enter what was missing, or choose ‘Skip’",
             "max_length": f"What was missing must be {COMMENT_MAX} characters or fewer",
+        },
+    )
+
+
+class CommentForm(HoneypotMixin):
+    """'Comment on the Local Offer': a comment about the Local Offer as a whole, and what it is
+    about (regulation 56 asks for comments on its content, its accessibility and how it was made)."""
+
+    about = forms.ChoiceField(
+        choices=CommentAbout.choices,
+        label=ABOUT_LABEL,
+        error_messages={
+            "required": "Select what your comment is about",
+            "invalid_choice": "Select what your comment is about",
+        },
+    )
+    comment = forms.CharField(
+        max_length=COMMENT_MAX,
+        strip=True,
+        label="Your comment",
+        error_messages={
+            "required": "Enter your comment",
+            "max_length": f"Your comment must be {COMMENT_MAX} characters or fewer",
         },
     )
 

@@ -15,5 +15,6 @@ urlpatterns = [
     path("shortlist/add/", shortlist_views.add, name="shortlist_add"),
     path("shortlist/remove/", shortlist_views.remove, name="shortlist_remove"),
     path("shortlist/save/", shortlist_views.save, name="shortlist_save"),
+    path("feedback/comment/", feedback_views.feedback_comment, name="feedback_comment"),
     path("brand.css", views.brand_css, name="brand_css"),
 ]

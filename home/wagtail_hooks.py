@@ -17,7 +17,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, guide
+from . import admin_views, coverage_hooks, guide  # noqa: F401 (coverage_hooks registers its hooks)
 from .admin_ui import ApprovalStatusColumn
 from .models import Feedback, YouSaidWeDid
 from .review import OVERDUE, due_items
@@ -139,13 +139,14 @@ class FeedbackViewSet(ModelViewSet):
         "page",  # links to the read-only 'inspect' view, where a comment can start a 'You said, we did' item
         BooleanColumn("useful", label="Useful"),
         Column("comment", label="What was missing"),
+        Column("about", label="About", accessor="get_about_display"),
         Column("created_on", label="Received"),
     ]
     filterset_class = FeedbackFilterSet
     inspect_view_enabled = True
     inspect_template_name = "home/admin/feedback_inspect.html"
     copy_view_enabled = False
-    list_export = ["page", "useful", "comment", "created_on"]
+    list_export = ["page", "useful", "comment", "about", "created_on"]
 
 
 feedback_viewset = FeedbackViewSet("home_feedback")

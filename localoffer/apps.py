@@ -36,5 +36,10 @@ class LocalOfferConfig(AppConfig):
     verbose_name = "Local Offer"
 
     def ready(self):
+        from home.cache import also_purge
+
         # No sender: this app has no models, so Django sends it no post_migrate of its own.
         post_migrate.connect(reapply_permission_scheme, dispatch_uid="localoffer.reapply_permission_scheme")
+        # The sitemap and robots.txt (urls.py, views.py) list pages: the page cache keeps them
+        # like pages (stale at the next change), and a CDN purge reaches them too.
+        also_purge("/robots.txt", "/sitemap.xml")

@@ -28,13 +28,22 @@ EDITOR_ACTIONS = ["add", "change", "view"]
 MODERATOR_ACTIONS = ["add", "change", "delete", "publish", "lock", "unlock", "view"]
 # Other permissions by 'app_label.codename'.
 EXTRA_PERMISSIONS = {
-    "Editors": ["home.view_feedback", "home.review_content", "search.view_search_report", "wagtailadmin.access_admin"],
+    "Editors": [
+        "home.view_feedback",
+        "home.review_content",
+        "search.view_search_report",
+        "wagtailadmin.access_admin",
+        "home.change_schedule2item",  # Local Offer duties: reword, never add or delete
+        "home.view_schedule2item",
+    ],
     "Moderators": [
         "home.view_feedback",
         "home.delete_feedback",
         "home.review_content",
         "search.view_search_report",
         "wagtailadmin.access_admin",
+        "home.change_schedule2item",
+        "home.view_schedule2item",
     ],
 }
 PROJECT_APPS = ("home", "guidance", "services")

@@ -8,14 +8,13 @@ use the index's `default` and `default_search` analyzers, so that is where the a
 
 The synonyms come from the database, so they are read when an index is created: run
 `python manage.py update_index` after changing glossary terms (for example nightly from cron;
-it builds a new index and switches to it, so searches keep working meanwhile).
+with ATOMIC_REBUILD (localoffer/settings/base.py) it builds a new index and then moves the
+alias to it, so searches keep working meanwhile).
 """
 
 from copy import deepcopy
 
 from modelsearch.backends.elasticsearch9 import Elasticsearch9Index, Elasticsearch9SearchBackend
-
-from .query import normalise_words
 
 SYNONYM_FILTER = "glossary_synonyms"
 
@@ -48,18 +47,18 @@ ENGLISH_ANALYSIS = {
 
 
 def glossary_synonyms():
-    """Solr-format synonym lines, one per published glossary term:
-    'senco, special educational needs co ordinator, sendco, ...'."""
-    from guidance.models import GlossaryTerm
+    """Solr-format synonym lines: one per published glossary term ('senco, special educational
+    needs co ordinator, sendco, ...') and one per live page with 'also searched as' words (its
+    words are alternatives for each other: 'dyslexia, reading difficulties, ...'). The same
+    groups the database search expands queries with (search/query.py)."""
+    from .query import get_synonym_groups
 
     lines = []
-    for term in GlossaryTerm.objects.published():
-        names = []
-        for name in term.names():
-            text = " ".join(normalise_words(name)).replace(",", " ")
-            if text and text not in names:
-                names.append(text)
-        if len(names) > 1:
+    seen = set()
+    for group in get_synonym_groups().values():
+        names = tuple(dict.fromkeys(" ".join(name) for name in group.names))
+        if len(names) > 1 and names not in seen:
+            seen.add(names)
             lines.append(", ".join(names))
     return lines
 

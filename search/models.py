@@ -1,7 +1,7 @@
 """What people searched for, counted per day: no personal data, only the normalised words of
 the search and how many times it was made (and how many times it found nothing).
 
-Counts are kept in the cache as searches happen (search/log.py) and folded into this table
+Counts are kept in a shared store as searches happen (search/log.py) and folded into this table
 by `python manage.py fold_search_counts` (run it from cron, for example every 5 minutes)."""
 
 from django.db import models
@@ -37,3 +37,14 @@ class SearchTermCount(models.Model):
 
     def __str__(self):
         return f"{self.query_text} ({self.day}): {self.searches}"
+
+
+class SearchLogPosition(models.Model):
+    """How far `fold_search_counts` has read each file of search counts (the embedded default,
+    without Redis; see search/log.py). Saved in the same transaction as the counts."""
+
+    file_name = models.CharField(max_length=100, unique=True)
+    offset = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.file_name}: {self.offset}"

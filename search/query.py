@@ -5,37 +5,31 @@
 2. `tokenise` keeps words (letters and digits, any alphabet) and quoted phrases; quotes that
    do not pair up are ignored, and operators and markup are just words. Nothing the visitor
    types reaches the search engine's own syntax.
-3. `build_query` matches the glossary's names (longest first, so 'ehc plan' is one idea), drops
-   filler words ('what', 'does', 'my'...), and gives every remaining idea its other names
-   (synonyms from the glossary) and simple English word forms ('assess' also looks for
-   'assessment', 'assessed'...), because SQLite's full-text search does not stem.
+3. `build_query` matches the glossary's names and the pages' 'also searched as' words (longest
+   first, so 'ehc plan' and 'not working' are one idea each), drops filler words ('what',
+   'my', 'help', 'at'...), corrects a word the site does not know to the closest one it does
+   ('dislexia' -> 'dyslexia', search/spelling.py) and gives every remaining idea its other
+   names (synonyms) and simple English word forms ('assess' also looks for 'assessment',
+   'assessed'...), because SQLite's full-text search does not stem.
    The result is an `And` of `Or`s of `PlainText`/`Phrase` (a page must match every idea, in
    any of its forms), and `any_words_query` is the looser `Or` used when nothing matches all.
 """
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.core.cache import cache
 from wagtail.search.query import And, Or, Phrase, PlainText
 
+from . import spelling
+from .words import STOP_WORDS, query_words, split_list
+
 MAX_QUERY_LENGTH = 200
 MAX_IDEAS = 8  # more ideas than this in one query are dropped (the first ones are kept)
 MAX_FORMS = 12  # word forms per idea
-SYNONYMS_CACHE_KEY = "search:glossary-synonyms:v1"
-
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-# Words that carry no meaning in a question. Kept small: every word dropped is a word that
-# cannot help ranking. 'child' and its kin are on every page of a SEND portal.
-_STOP_WORDS_TEXT = """a about an and any are as at be been being by can could did do does doing for from
-    get gets getting
-    had has have how i if in into is it its me my of on or our should so than that the their them then there
-    these they this those to up us was we what when where which who whom why will with would you your
-    i'm im i've ive don't dont does doesn't can't cant
-    child children child's kid kids son daughter"""
-STOP_WORDS = set(_STOP_WORDS_TEXT.split())
+SYNONYMS_CACHE_KEY = "search:synonyms:v2"
+MIN_CORRECTED_LENGTH = 4  # shorter unknown words are left alone ('oap', 'ssp' are known anyway)
 
 
 def clean_query(text):
@@ -48,12 +42,6 @@ def clean_query(text):
     return text[:MAX_QUERY_LENGTH].strip()
 
 
-def normalise_words(text):
-    """Lower-case words of a text, without punctuation: 'Education, Health and Care plan' ->
-    ['education', 'health', 'and', 'care', 'plan']."""
-    return [w.replace("’", "'").lower() for w in WORD.findall(text or "")]
-
-
 def tokenise(text):
     """[(words, is_phrase)]: quoted phrases (when the quotes pair up) and single words."""
     parts = []
@@ -61,7 +49,7 @@ def tokenise(text):
     if len(chunks) % 2 == 0:  # an unpaired quote: treat every quote as a space
         chunks = [" ".join(chunks)]
     for i, chunk in enumerate(chunks):
-        words = normalise_words(chunk)
+        words = query_words(chunk)
         if not words:
             continue
         if i % 2 == 1 and len(words) > 1:
@@ -129,19 +117,35 @@ class Idea:
     label: str
     forms: list = field(default_factory=list)  # tuples of words; more than one word = a phrase
     glossary_slug: str = ""
+    pages: frozenset = frozenset()  # pages whose 'also searched as' words name this idea
+    corrected_from: str = ""  # what the visitor typed, when it was a misspelling
+
+    @property
+    def synonyms(self):
+        """True when the forms are other names (glossary or 'also searched as'), not word forms."""
+        return bool(self.glossary_slug or self.pages)
 
     @property
     def typed_forms(self):
         """The forms of what the visitor typed (not the glossary's other names)."""
-        if self.glossary_slug:
+        if self.synonyms:
             words = tuple(self.label.split())
             return {words, words[:-1] + (words[-1] + "s",)}
         return set(self.forms)
 
 
+class SynonymGroup(NamedTuple):
+    """Names that mean the same: a glossary term's names, or a page's 'also searched as' words."""
+
+    slug: str  # the glossary term's slug ('' for a page's words)
+    names: list  # tuples of words
+    pages: frozenset = frozenset()  # the pages these words lead to
+
+
 def get_synonym_groups():
-    """{tuple of words: (slug, [tuple of words, ...])} for every name of every published
-    glossary term. Cached; cleared when a term is saved (see search/apps.py)."""
+    """{tuple of words: SynonymGroup} for every name of every published glossary term and every
+    'also searched as' word of every live page. Cached; cleared when a term is saved or a page
+    is published (see search/apps.py)."""
     groups = cache.get(SYNONYMS_CACHE_KEY)
     if groups is None:
         from guidance.models import GlossaryTerm
@@ -150,18 +154,45 @@ def get_synonym_groups():
         for term in GlossaryTerm.objects.published():
             names = []
             for name in term.names():
-                words = tuple(normalise_words(name))
+                words = tuple(query_words(name))
                 if words and words not in names:
                     names.append(words)
             for words in names:
-                groups.setdefault(words, (term.slug, names))
+                groups.setdefault(words, SynonymGroup(term.slug, names))
+        for page_id, text in _page_words():
+            names = split_list(text)
+            for words in names:
+                group = groups.get(words)
+                if group is None:
+                    groups[words] = SynonymGroup("", names, frozenset([page_id]))
+                else:  # also a glossary name, or another page's word: both lead here
+                    groups[words] = group._replace(pages=group.pages | {page_id})
         cache.set(SYNONYMS_CACHE_KEY, groups, 60 * 60)
     return groups
 
 
-def find_ideas(parts, groups=None):
-    """Group the tokens into ideas: glossary names first (longest match), then single words
-    that are not filler words."""
+def _page_words():
+    """(page id, 'also searched as' text) for every live page that has some."""
+    from .scope import base_page_models
+
+    rows = []
+    for model in base_page_models():
+        rows += model.objects.live().public().exclude(also_searched_as="").values_list("pk", "also_searched_as")
+    return rows
+
+
+def _group_idea(label, group):
+    forms = []
+    for name in group[1]:
+        forms.extend([name, (name[0] + "s",)] if len(name) == 1 and group[0] else [name])
+    pages = group[2] if len(group) > 2 else frozenset()
+    return Idea(label, list(dict.fromkeys(forms))[:MAX_FORMS], group[0], pages)
+
+
+def find_ideas(parts, groups=None, vocabulary=None):
+    """Group the tokens into ideas: glossary names and 'also searched as' words first (longest
+    match), then single words that are not filler words. With a `vocabulary`, a word the site
+    does not know is corrected to the closest word it does."""
     groups = get_synonym_groups() if groups is None else groups
     longest = max((len(k) for k in groups), default=1)
     ideas = []
@@ -170,8 +201,7 @@ def find_ideas(parts, groups=None):
         words, is_phrase = parts[i]
         if is_phrase:
             match = groups.get(words)
-            forms = list(match[1]) if match else [words]
-            ideas.append(Idea(" ".join(words), forms, match[0] if match else ""))
+            ideas.append(_group_idea(" ".join(words), match) if match else Idea(" ".join(words), [words]))
             i += 1
             continue
         matched = False
@@ -181,11 +211,7 @@ def find_ideas(parts, groups=None):
                 continue
             key = tuple(p[0][0] for p in window)
             if key in groups and not (n == 1 and key[0] in STOP_WORDS):
-                slug, names = groups[key]
-                forms = []
-                for name in names:
-                    forms.extend([name, (name[0] + "s",)] if len(name) == 1 else [name])
-                ideas.append(Idea(" ".join(key), list(dict.fromkeys(forms)), slug))
+                ideas.append(_group_idea(" ".join(key), groups[key]))
                 i += n
                 matched = True
                 break
@@ -193,13 +219,27 @@ def find_ideas(parts, groups=None):
             continue
         word = words[0]
         if word not in STOP_WORDS:
-            ideas.append(Idea(word, [(f,) for f in word_forms(word)]))
+            ideas.append(_word_idea(word, groups, vocabulary))
         i += 1
     # The same idea twice ('sen sen') counts once.
     unique = {}
     for idea in ideas:
-        unique.setdefault(idea.glossary_slug or idea.label, idea)
+        unique.setdefault(idea.glossary_slug or idea.pages or idea.label, idea)
     return list(unique.values())[:MAX_IDEAS]
+
+
+def _word_idea(word, groups, vocabulary):
+    """A plain word's idea: its word forms, or, when the site does not know the word, the
+    closest known word's idea with the typed word kept as one more form."""
+    if vocabulary and len(word) >= MIN_CORRECTED_LENGTH and word.isalpha() and not spelling.known(word, vocabulary):
+        close = spelling.closest(word, vocabulary)
+        if close:
+            group = groups.get((close,))
+            idea = _group_idea(close, group) if group else Idea(close, [(f,) for f in word_forms(close)])
+            idea.forms = [*idea.forms[: MAX_FORMS - 1], (word,)]
+            idea.corrected_from = word
+            return idea
+    return Idea(word, [(f,) for f in word_forms(word)])
 
 
 def _form_query(words):
@@ -217,6 +257,11 @@ def idea_query(idea):
 class BuiltQuery:
     text: str
     ideas: list
+
+    @property
+    def corrected(self):
+        """{what was typed: what it was read as} for misspelt words."""
+        return {idea.corrected_from: idea.label for idea in self.ideas if idea.corrected_from}
 
     @property
     def empty(self):
@@ -239,10 +284,15 @@ class BuiltQuery:
         return terms
 
 
-def build_query(text, groups=None):
+def build_query(text, groups=None, vocabulary=None):
+    """The search for what the visitor typed. Reads the synonyms and the spelling vocabulary
+    from the cache (or the database) unless they are given (tests give their own)."""
     text = clean_query(text)
     parts = tokenise(text)
-    ideas = find_ideas(parts, groups)
+    if groups is None:
+        groups = get_synonym_groups()
+        vocabulary = spelling.get_vocabulary() if vocabulary is None else vocabulary
+    ideas = find_ideas(parts, groups, vocabulary)
     if not ideas and parts:
         # Only filler words ('how do I'): search for them as they are rather than nothing.
         ideas = [Idea(p[0][0], [p[0]]) for p in parts[:MAX_IDEAS] if not p[1]]

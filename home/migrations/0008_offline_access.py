@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_council_details_and_brand'),
+        ('home', '0007_coverage_page_also_searched_as'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtaildocs', '0014_alter_document_file_size'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
@@ -91,5 +91,10 @@ class Migration(migrations.Migration):
                 'verbose_name': 'offline access page',
             },
             bases=(home.routing.CheapServeMixin, 'wagtailcore.page', models.Model),
+        ),
+        migrations.AddField(
+            model_name='offlineaccesspage',
+            name='also_searched_as',
+            field=models.TextField(blank=True, help_text="Other words people search with when this page is the answer, separated by commas, for example 'dyslexia, reading difficulties' or 'not working, struggling'. Search finds this page for them and may show it first."),
         ),
     ]

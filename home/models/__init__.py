@@ -114,14 +114,31 @@ class BasePage(CheapServeMixin, ReviewMixin, Page):
         default=Audience.EVERYONE,
         help_text="Who the page is mainly for. Used to filter search results.",
     )
+    also_searched_as = models.TextField(
+        blank=True,
+        help_text="Other words people search with when this page is the answer, separated by commas, "
+        "for example 'dyslexia, reading difficulties' or 'not working, struggling'. Search finds this page "
+        "for them and may show it first.",
+    )
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("audience"), ReadabilityPanel()]
     base_form_class = LocalOfferPageForm  # readable schedule dates, owners by name (home/admin_forms.py)
+    promote_panels = Page.promote_panels + [FieldPanel("also_searched_as")]
     settings_panels = Page.settings_panels + ReviewMixin.review_panels
+    # The Local Offer duties this page covers (home/models/coverage.py): one mechanism for every page type.
+    settings_panels = settings_panels + [
+        InlinePanel(
+            "covers",
+            heading="What the law asks for that this page covers",
+            label="Local Offer duty",
+            help_text="Choose only the duties this page really covers. They show on 'What our Local Offer covers'.",
+        )
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("title", boost=5),  # titles above summaries above body text (replaces Page's 2)
         index.SearchField("summary", boost=3),
+        index.SearchField("also_searched_as", boost=3),
         index.FilterField("audience"),
     ]
 
@@ -474,7 +491,8 @@ class SiteSettings(BaseSiteSetting):
 
 
 # --- Each in its own module, defined after what they build on (BasePage, the review period) ---
-from .feedback import Feedback, FeedbackQuerySet  # noqa: E402
+from .coverage import CheckStatus, CoveragePage, PageCoverage, Schedule2Item  # noqa: E402
+from .feedback import CommentAbout, Feedback, FeedbackQuerySet  # noqa: E402
 from .offline import AlternativeFormat, DocumentFormat, OfflineAccessPage  # noqa: E402
 from .review import ReviewRecord  # noqa: E402
 from .you_said_we_did import YouSaidWeDid, YouSaidWeDidPage, YouSaidWeDidQuerySet  # noqa: E402
@@ -485,13 +503,18 @@ __all__ = [
     "Audience",
     "DocumentFormat",
     "BasePage",
+    "CheckStatus",
+    "CommentAbout",
+    "CoveragePage",
     "Feedback",
     "FeedbackQuerySet",
     "HomePage",
     "InformationPage",
     "OfflineAccessPage",
+    "PageCoverage",
     "ReviewMixin",
     "ReviewRecord",
+    "Schedule2Item",
     "SiteSettings",
     "YouSaidWeDid",
     "YouSaidWeDidPage",

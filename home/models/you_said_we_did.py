@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 from . import BasePage
+from .feedback import CommentAbout
 
 
 class YouSaidWeDidQuerySet(models.QuerySet):
@@ -28,6 +29,12 @@ class YouSaidWeDid(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     received_on = models.DateField(
         default=date.today,
         help_text="When the council received the comment. Items are grouped by this year on the page.",
+    )
+    about = models.CharField(
+        max_length=20,
+        choices=CommentAbout.choices,
+        blank=True,
+        help_text="What the comment is about: the content, its accessibility, or how the Local Offer was made.",
     )
     you_said = models.TextField(
         max_length=1500,
@@ -54,7 +61,12 @@ class YouSaidWeDid(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     objects = YouSaidWeDidQuerySet.as_manager()
 
     panels = [
+        HelpPanel(
+            "Take out names, email addresses, phone numbers and anything else that could identify someone. "
+            "When you save, the text is checked for them and you are warned."
+        ),
         FieldPanel("received_on"),
+        FieldPanel("about"),
         FieldPanel("you_said"),
         FieldPanel("we_did"),
         FieldPanel("action"),
@@ -71,6 +83,12 @@ class YouSaidWeDid(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     @property
     def revisions(self):
         return self._revisions
+
+    def personal_data_warnings(self):
+        """What in the text to be published may identify someone (home/personal_data.py)."""
+        from home.personal_data import find_personal_data
+
+        return find_personal_data(self.you_said, self.we_did, self.action)
 
 
 class YouSaidWeDidPage(BasePage):  # noqa: DJ008 (Page gives __str__)

@@ -81,7 +81,15 @@ def test_no_then_what_was_missing(client, site):
 
 
 def test_only_page_answer_comment_and_date_are_stored():
-    assert sorted(f.name for f in Feedback._meta.concrete_fields) == ["comment", "created_on", "id", "page", "useful"]
+    # 'about': what the comment is about (content, accessibility, how it was made), regulation 56.
+    assert sorted(f.name for f in Feedback._meta.concrete_fields) == [
+        "about",
+        "comment",
+        "created_on",
+        "id",
+        "page",
+        "useful",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,12 @@ from .format import (
 SNIPPET_FILES = {
     "services.area": "areas",
     "services.contact": "contacts",
+    "services.location": "locations",
+    "services.organisation": "organisations",
+    "services.taxonomy": "taxonomies",
+    "services.taxonomyterm": "taxonomy-terms",
     "guidance.glossaryterm": "glossary",
+    "home.schedule2item": "schedule2",
 }
 
 

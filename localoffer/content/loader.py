@@ -2,7 +2,8 @@
 
 `load_site(directory, log)` creates what is missing and leaves everything that exists exactly
 as it is, so editors' changes survive and a second run creates nothing:
-- a page is matched by its key (its place in the tree: parent and slug);
+- a page is matched by its key (its place in the tree: parent and slug); the one exception is
+  a field added since the site was loaded (FILLED_IN_WHEN_EMPTY), filled in while empty;
 - a snippet by its key field (`slug`, else `name`);
 - a site setting is filled in only while it is empty (all of them on a new site).
 
@@ -33,6 +34,12 @@ from .format import (
 )
 
 PAGE_META = ("type", "order", "live")
+
+# Page fields added after sites were first loaded (the 'also searched as' words for the search).
+# On a page that already exists, the file's value is filled in while the field is empty and no
+# person has saved the page: into the page and its live revision, with no new revision, so an
+# editor's next draft starts from it and an editor's own words are never overwritten.
+FILLED_IN_WHEN_EMPTY = ("also_searched_as",)
 
 
 def normalise_key(key):
@@ -278,9 +285,34 @@ def attach_site(site, home, site_data):
         site.save()
 
 
+def fill_in_existing(name, data, pk, log):
+    """Fill in the FILLED_IN_WHEN_EMPTY fields of an existing page (see there). Returns 1 if
+    the page got any, else 0."""
+    wanted = {field: data[field] for field in FILLED_IN_WHEN_EMPTY if data.get(field)}
+    if not wanted:
+        return 0
+    for field, value in wanted.items():
+        if not isinstance(value, str):
+            raise ContentError(name, field, "should be text (words separated by commas)")
+    page = Page.objects.get(pk=pk).specific
+    wanted = {field: value for field, value in wanted.items() if getattr(page, field, None) == ""}
+    if not wanted or page.revisions.exclude(user=None).exists():
+        return 0
+    for field, value in wanted.items():
+        setattr(page, field, value)
+    page.save(update_fields=list(wanted))
+    revision = page.live_revision or page.latest_revision
+    if revision is not None:
+        revision.content.update(wanted)
+        revision.save(update_fields=["content"])
+    log(f"  page: {page.title} ({', '.join(wanted)} filled in)")
+    return 1
+
+
 def load_pages(directory, refs, site_data, log):
     files = page_files(directory)
     new_pages = []
+    existing = []
 
     # First pass: find the pages that exist, make the missing ones as drafts.
     for name, data, key, parent_key, slug in files:
@@ -294,8 +326,10 @@ def load_pages(directory, refs, site_data, log):
                     "/" + url_path[len(home.url_path) :]: pk
                     for pk, url_path in Page.objects.descendant_of(home, inclusive=True).values_list("pk", "url_path")
                 }
+                existing.append((name, data, home.pk))
                 continue
         elif key in refs.page_ids:
+            existing.append((name, data, refs.page_ids[key]))
             continue
         values, _many, _children = fields_from_file(model, data, refs, skip=PAGE_META)
         try:
@@ -327,6 +361,9 @@ def load_pages(directory, refs, site_data, log):
             revision.publish()
         log(f"  page: {page.title}")
     refs.strict = False
+    for name, data, pk in existing:
+        refs.file = name
+        fill_in_existing(name, data, pk, log)
     return len(new_pages)
 
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.sitemaps",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -56,9 +57,15 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # The sitemap.xml template Wagtail's sitemap (wagtail.contrib.sitemaps) renders.
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     # Security: sign-in lockout (see docs/security.md)
     "axes",
+    # Two-factor sign-in for the admin (localoffer/twofactor/, docs/security.md)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +82,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in: no admin page until the second factor is given (localoffer/twofactor/).
+    "django_otp.middleware.OTPMiddleware",
+    "localoffer.twofactor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -163,6 +173,13 @@ if os.environ.get("CLOUDFLARE_ZONEID"):
     }
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "3600" if WAGTAILFRONTENDCACHE else "60"))
 
+# Search counts for 'What people searched for' (search/log.py): Redis when it is set, otherwise
+# append-only files shared by every process and the fold_search_counts cron job. No database
+# write per search either way.
+SEARCH_COUNTS_REDIS_URL = os.environ.get("SEARCH_COUNTS_REDIS_URL", REDIS_URL)
+SEARCH_COUNTS_KEY_PREFIX = os.environ.get("SEARCH_COUNTS_KEY_PREFIX", "localoffer:searchcounts")
+SEARCH_COUNTS_DIR = os.environ.get("SEARCH_COUNTS_DIR", str(BASE_DIR / "var" / "search-counts"))
+
 # Rate limits (django-ratelimit) count in the default cache. Redis shares the count between
 # processes; the local-memory cache of the embedded default counts per process, which is
 # enough for a single `runserver` and is why its check is silenced when Redis is not set.
@@ -170,6 +187,11 @@ RATELIMIT_USE_CACHE = "default"
 RATELIMIT_VIEW = "home.views.rate_limited"
 if not REDIS_URL:
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# If the cache (Redis) is down, rate limits let visitors through rather than refuse everyone
+# (fail open), and django-redis logs each error it ignored (logger "django_redis.cache").
+RATELIMIT_FAIL_OPEN = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "django_redis.cache"
 
 # --- Passwords and sign-in ------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -243,6 +265,9 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "localoffer_"),
             "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+            # update_index builds a new index and then moves the alias to it, so searches keep
+            # working during a rebuild.
+            "ATOMIC_REBUILD": True,
             "OPTIONS": {},
             "INDEX_SETTINGS": {},
         }
@@ -309,9 +334,17 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(hours=int(os.environ.get("AXES_COOLOFF_HOURS", "1")))
-AXES_RESET_ON_SUCCESS = True
+# A sign-in succeeds only when both factors have: the two-factor pages clear the failures then
+# (localoffer/twofactor/views.py), so a right password alone can't reset the count of wrong codes.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_COOLOFF_MESSAGE = "Too many failed attempts to sign in. Wait an hour, then try again."
+
+# Two-factor sign-in (django-otp): required for Administrators and Moderators; for Editors while
+# TWO_FACTOR_FOR_EDITORS is on (the default). Failed codes count towards the lockout above.
+TWO_FACTOR_REQUIRED = True
+TWO_FACTOR_FOR_EDITORS = os.environ.get("TWO_FACTOR_FOR_EDITORS", "true").lower() != "false"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # Documents: only these types upload (no HTML or SVG: they could run script on this site's
 # address). They are served through Wagtail's view; only PDF and plain text open in the

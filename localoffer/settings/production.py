@@ -1,6 +1,7 @@
 """Production settings: everything secret comes from the environment, or the site won't start."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -23,6 +24,25 @@ if not os.environ.get("REDIS_URL", "").strip():
         "redis://127.0.0.1:6379/0): the page cache, rate limits and search counts must be shared "
         "by every worker and by the cron jobs. See README.md, 'Running in production'."
     )
+
+# The admin's emails (moderation, review reminders) link to this address: it must be the site's
+# public address, never a local one.
+_base_url = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip().rstrip("/")
+_base_url_parts = urlsplit(_base_url)
+if _base_url_parts.scheme not in ("http", "https") or _base_url_parts.hostname in (
+    None,
+    "localhost",
+    "127.0.0.1",
+    "::1",
+    "0.0.0.0",  # noqa: S104 - a value refused here, not an address bound to
+):
+    raise ImproperlyConfigured(
+        "The Local Offer portal will not start in production without WAGTAILADMIN_BASE_URL, the "
+        "site's public address (for example https://localoffer.example.org): the emails the admin "
+        f"sends link to it, so it must not be empty or local (it is {_base_url!r}). Set it in the "
+        "environment (see README.md, 'Running in production')."
+    )
+WAGTAILADMIN_BASE_URL = _base_url
 
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from guidance.models import GlossaryPage, GlossaryTerm, GuidanceIndexPage, GuidancePage
 from home.models import HomePage, SiteSettings, YouSaidWeDid
-from services.models import CheckerPage, Contact, ContactDirectoryPage, ServicePage
+from services.models import CheckerPage, Contact, ContactDirectoryPage, Organisation, ServicePage, TaxonomyTerm
 
 from .conftest import live_pages
 
@@ -108,7 +108,7 @@ def test_the_eligibility_check_is_never_stored(loaded_site):
 
 def test_search_is_counted_and_rate_limited_every_time(loaded_site):
     """Search stays out of the page cache: each search reaches the view, which applies the rate
-    limit and counts it (its rankings have their own cache, search/engine.py)."""
+    limit and counts it (its rankings have their own cache, search/sql.py)."""
     with mock.patch("search.views.record_search") as record:
         responses = [Client().get("/search/?q=ehcp") for _ in range(2)]
     assert record.call_count == 2
@@ -229,6 +229,23 @@ def test_publishing_the_eligibility_check_changes_its_service_page(loaded_site):
     checker.title = "Find out if SSSEN can help your child"
     checker.save_revision().publish()
     assert "Find out if SSSEN can help your child" in page_text(service.url)[1]
+
+
+def test_editing_the_directory_changes_find_support_and_the_open_data(loaded_site):
+    service = ServicePage.objects.get(slug="sssen")
+    api = f"/api/openreferral/services/{service.oruk_id}"
+    urls = ["/find-support/", "/find-support/?need=cognition-and-learning", api, "/api/openreferral/taxonomy_terms"]
+    warm(*urls)
+    assert Client().get(api).headers.get("X-Page-Cache") == "hit"
+    term = TaxonomyTerm.objects.get(code="cognition-and-learning")
+    term.name = "Cognition and learning, renamed"
+    term.save()
+    organisation = Organisation.objects.get(name="Derbyshire County Council")
+    organisation.description = "A description added by an editor."
+    organisation.save()
+    for url in urls:
+        assert "Cognition and learning, renamed" in page_text(url)[1], url
+    assert "A description added by an editor." in page_text(api)[1]
 
 
 def test_publishing_and_unpublishing_a_you_said_we_did_item(loaded_site):

@@ -120,3 +120,33 @@ def test_feedback_thanks_and_posts_take_every_odd_page_id(client, views):
         assert_page(response, value)
         assert response.status_code in (302, 400)
     assert Feedback.objects.count() == before
+
+
+@pytest.mark.parametrize("name", ["q", "need", "age", "area", "cost", "audience", "sort", "page"])
+def test_every_find_support_filter_takes_every_odd_value(client, views, name):
+    for value in NUMBERISH:
+        for params in ([(name, value)], [(name, value), (name, value)], [(name, "1"), (name, value)]):
+            response = get(client, "/find-support/", params)
+            assert_page(response, (name, value))
+            assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "9223372036854775808", "²", "①", "٣", "-1", "1.5"])
+def test_a_find_support_age_we_cannot_use_is_named_in_an_error_summary(client, views, value):
+    html = get(client, "/find-support/", [("age", value)]).content.decode()
+    assert "There is a problem" in html
+    assert 'href="#find-age"' in html.split("govuk-error-summary__list", 1)[1].split("</ul>", 1)[0]
+
+
+@pytest.mark.parametrize("name", ["page", "per_page", "minimum_age", "taxonomy_id", "search"])
+def test_the_open_referral_api_answers_400_in_json_for_values_it_cannot_use(client, views, name):
+    for value in ["99999999999999999999999", "²", "٣", "-1", "1\x00"]:
+        response = get(client, "/api/openreferral/services", [(name, value)])
+        assert_page(response, (name, value))
+        if response.status_code == 400:
+            body = response.json()
+            assert body["status"] == 400 and name in body["problems"], (name, value)
+        else:
+            assert response.status_code == 200, (name, value)
+    for value in ["99999999999999999999999", "²", "٣", "0"]:
+        assert get(client, "/api/openreferral/services", [("page", value)]).status_code == 400, value

@@ -39,6 +39,7 @@ PRODUCTION = {
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "localoffer.example.org",
     "REDIS_URL": "redis://127.0.0.1:6379/15",  # `check` does not connect to it
+    "WAGTAILADMIN_BASE_URL": "https://localoffer.example.org",
 }
 
 
@@ -211,7 +212,7 @@ def test_production_settings_are_strict():
     assert axes is True
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL", "WAGTAILADMIN_BASE_URL"])
 def test_production_refuses_to_start_without_its_secrets(missing):
     env = {k: v for k, v in PRODUCTION.items() if k != missing}
     result = run_manage("check", env_overrides=env, drop=(missing,))

@@ -142,3 +142,48 @@ def test_request_body_for_phrases_and_counting(backend, sent):
     assert '"match_phrase"' in text and "education health and care plan" in text
     assert '"must"' in text  # every idea must match
     assert "guidance.GuidancePage" in text or "guidance_guidancepage" in text
+
+
+def test_settings_rebuild_the_index_atomically():
+    """With ELASTICSEARCH_URL set, the settings ask for an atomic rebuild (read in a fresh process,
+    since settings are read once at start)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ELASTICSEARCH_URL": "http://elasticsearch.invalid:9200"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    code = (
+        "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'localoffer.settings.base'; "
+        "from django.conf import settings; b = settings.WAGTAILSEARCH_BACKENDS['default']; "
+        "print(b['BACKEND'], b['ATOMIC_REBUILD'])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)  # noqa: S603
+    assert out.stdout.split() == ["search.backends", "True"]
+
+
+@pytest.mark.django_db
+def test_update_index_builds_a_new_index_and_then_moves_the_alias(sent):
+    backend = get_search_backend(
+        BACKEND, URLS=["http://elasticsearch.invalid:9200"], INDEX_PREFIX="lo_", ATOMIC_REBUILD=True
+    )
+    index = backend.get_index_for_model(GuidancePage)
+    rebuilder = backend.rebuilder_class(index)
+    new_index = rebuilder.start()
+    assert new_index.name.startswith("lo_wagtailcore_page_") and new_index.name != index.name
+    created = [(m, p) for m, p, _b in sent if m == "PUT"]
+    assert created[0][1] == f"/{new_index.name}"  # the live index is not touched while filling
+    assert not any(m == "DELETE" and p == "/lo_wagtailcore_page" for m, p, _b in sent)
+    rebuilder.finish()
+    aliases = [b for m, p, b in sent if p.endswith("_aliases") or "/_alias/" in p]
+    assert aliases, [(m, p) for m, p, _b in sent]
+
+
+@pytest.mark.django_db
+def test_pages_also_searched_as_words_are_synonyms_too(backend, sent):
+    from search.backends import glossary_synonyms
+
+    page = GuidancePage(title="Reading", slug="reading", summary="s", also_searched_as="dyslexia, reading difficulties")
+    Page.objects.get(depth=1).add_child(instance=page)
+    page.save_revision().publish()
+    assert "dyslexia, reading difficulties" in glossary_synonyms()

@@ -2,7 +2,7 @@
 
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from search.query import MAX_QUERY_LENGTH, build_query, clean_query, tokenise, word_forms
+from search.query import MAX_QUERY_LENGTH, SynonymGroup, build_query, clean_query, tokenise, word_forms
 
 GROUPS = {
     ("senco",): ("senco", [("senco",), ("special", "educational", "needs", "co", "ordinator"), ("sendco",)]),
@@ -47,9 +47,36 @@ def test_word_forms_stand_in_for_stemming():
 
 
 def test_stop_words_are_dropped_but_not_everything():
-    assert [i.label for i in build_query("how do I get help", GROUPS).ideas] == ["help"]
+    assert [i.label for i in build_query("how do I get help with reading", GROUPS).ideas] == ["reading"]
+    assert [i.label for i in build_query("what help is there for my child at school", GROUPS).ideas] == ["school"]
     only_filler = build_query("how do I", GROUPS)
     assert not only_filler.empty  # searched as typed rather than nothing
+
+
+PAGE_GROUPS = {
+    **GROUPS,
+    ("not", "working"): SynonymGroup("", [("not", "working"), ("struggling",)], frozenset([7])),
+    ("struggling",): SynonymGroup("", [("not", "working"), ("struggling",)], frozenset([7])),
+    ("dyslexia",): SynonymGroup("", [("dyslexia",), ("reading", "difficulties")], frozenset([9])),
+}
+
+
+def test_pages_also_searched_as_words_are_ideas_with_their_page():
+    built = build_query("sen support isn't working", PAGE_GROUPS)
+    idea = built.ideas[-1]
+    assert idea.label == "not working" and idea.pages == {7} and ("struggling",) in idea.forms
+    texts = {leaf.query_string for leaf in leaves(built.all_words_query())}
+    assert {"not working", "struggling"} <= texts
+
+
+def test_a_misspelt_word_is_read_as_the_closest_known_word():
+    vocabulary = {"d": ["dyslexia", "decide"], "s": ["senco", "sendco", "support"]}
+    built = build_query("dislexia", PAGE_GROUPS, vocabulary)
+    idea = built.ideas[0]
+    assert (idea.label, idea.corrected_from, idea.pages) == ("dyslexia", "dislexia", {9})
+    assert ("dislexia",) in idea.forms and ("reading", "difficulties") in idea.forms
+    assert built.corrected == {"dislexia": "dyslexia"}
+    assert not build_query("support", PAGE_GROUPS, vocabulary).corrected  # known words stay
 
 
 def test_unbalanced_quotes_and_operators_are_plain_words():

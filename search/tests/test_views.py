@@ -71,11 +71,72 @@ def test_pagination_uses_govuk_pattern_and_keeps_the_query(client, content):
 
 
 def test_no_results_says_so_and_offers_help(client, content):
-    body = client.get(URL, {"q": "sendcoo zzyzx"}).content.decode()
-    assert "No results for ‘sendcoo zzyzx’" in body
-    assert "Did you mean" in body and "sendco" in body
+    body = client.get(URL, {"q": "zzyzx qqqvbw"}).content.decode()
+    assert "No results for ‘zzyzx qqqvbw’" in body
     assert 'href="/glossary/"' in body
     assert 'href="/contacts/"' in body
+
+
+def test_a_misspelling_still_finds_its_pages_and_suggests_the_spelling(client, content):
+    response = client.get(URL, {"q": "sendcoo zzyzx"})
+    body = response.content.decode()
+    assert "No results" not in body
+    assert "/sen-support/send-support-plans/" in result_urls(response)[:3]
+    assert "Did you mean" in body and "?q=sendco" in body
+    assert "/sen-support/what-sen-support-may-include/" in result_urls(client.get(URL, {"q": "dislexia"}))[:1]
+
+
+def first_answer_and_panels(body):
+    """(href of the first real answer, ids of the panels before it)."""
+    first = re.search(r'<h3 class="govuk-heading-m[^"]*"><a class="govuk-link" href="([^"]+)"', body)
+    before = body[: first.start()]
+    return first.group(1), re.findall(r'id="(glossary-results|contact-results)"', before)
+
+
+@pytest.mark.parametrize(
+    "query, answer",
+    [
+        ("help at school", "/sen-support/what-sen-support-may-include/"),
+        ("speech therapy at school", "/sen-support/what-sen-support-may-include/"),
+        ("sen support isn't working", "/sen-support/when-sen-support-is-not-enough/"),
+        ("what does a sendco do", "/sen-support/send-support-plans/"),
+    ],
+)
+def test_the_answer_comes_before_weak_panels(client, content, query, answer):
+    body = client.get(URL, {"q": query}).content.decode()
+    first, panels = first_answer_and_panels(body)
+    assert first == answer
+    assert len(panels) <= 1  # never more than one panel before the first real answer
+
+
+def test_panels_only_for_strong_matches_and_weak_ones_join_the_list(client, content):
+    body = client.get(URL, {"q": "help at school"}).content.decode()
+    assert 'id="glossary-results"' not in body and 'id="contact-results"' not in body
+    strong = client.get(URL, {"q": "sendco"}).content.decode()
+    assert 'id="glossary-results"' in strong and "/glossary/#senco" in strong
+    mixed = client.get(URL, {"q": "hearing impairment"}).content.decode()
+    assert 'id="contact-results"' not in mixed
+    assert "lo-search-result--contact" in mixed and "Sensory Impairment Service" in mixed
+
+
+def test_best_answer_is_shown_first_with_its_summary(client, content):
+    body = client.get(URL, {"q": "what is sen support"}).content.decode()
+    best = re.search(r'id="best-answer".*?</div>', body, re.S).group(0)
+    assert 'href="/sen-support/what-is-sen-support/"' in best
+    assert "extra help at nursery" in best  # its summary
+    assert body.index('id="best-answer"') < body.index('class="lo-search-results"')
+    # A vague search has no best answer.
+    assert 'id="best-answer"' not in client.get(URL, {"q": "support"}).content.decode()
+
+
+def test_editors_also_searched_as_words_find_the_page(client, content):
+    page = Page.objects.get(slug="cookies").specific
+    assert 'id="best-answer"' not in client.get(URL, {"q": "zebrafinch"}).content.decode()
+    page.also_searched_as = "zebrafinch, small files on my phone"
+    page.save_revision().publish()
+    body = client.get(URL, {"q": "zebrafinch"}).content.decode()
+    assert re.search(r'id="best-answer".*?href="/cookies/"', body, re.S)
+    assert first_answer_and_panels(client.get(URL, {"q": "small files on my phone"}).content.decode())[0] == "/cookies/"
 
 
 def test_promoted_results_are_shown_without_writing_hits(client, content):

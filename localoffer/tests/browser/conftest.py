@@ -70,7 +70,12 @@ def _migration_data(django_db_setup, django_db_blocker):
     """What migrations made (root page, default site, locale, groups, workflow), serialized once
     when the first browser test starts: every earlier test has rolled its changes back."""
     with django_db_blocker.unblock():
-        _migration_state["data"] = connection.creation.serialize_db_to_string()
+        rows = json.loads(connection.creation.serialize_db_to_string())
+    # Content types first: rows are loaded back in this order, and saving some of the others
+    # looks up (and, if missing, creates) their content type, which would then clash with the
+    # serialized row of the same name.
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    _migration_state["data"] = json.dumps(rows)
 
 
 @pytest.hookimpl(trylast=True)

@@ -14,6 +14,7 @@ COVERED_PAGE_TYPES = {
     "home.InformationPage": "tree walk",
     "home.YouSaidWeDidPage": "tree walk",
     "home.OfflineAccessPage": "tree walk and test_shortlist.py (regulation 57 page, footer link)",
+    "home.CoveragePage": "tree walk and test_local_offer_coverage.py (footer link, axe at 320 px)",
     "guidance.GuidanceIndexPage": "tree walk",
     "guidance.GuidancePage": "tree walk",
     "guidance.GlossaryPage": "tree walk",
@@ -22,6 +23,7 @@ COVERED_PAGE_TYPES = {
     "services.ServiceReportPage": "tree walk",
     "services.ContactDirectoryPage": "tree walk and test_forms.py (filters, a contact)",
     "services.CheckerPage": "tree walk and test_checker.py (every step and result, without JavaScript)",
+    "services.FindSupportPage": "tree walk and test_find_support.py (filters, a result, an error, no JavaScript)",
 }
 
 

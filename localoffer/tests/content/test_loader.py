@@ -55,6 +55,42 @@ def test_export_refuses_a_folder_that_is_not_empty(starter_site, tmp_path):
     assert (tmp_path / "notes.txt").exists() and (tmp_path / "settings.yaml").exists()
 
 
+def test_the_starter_pages_and_terms_carry_the_words_parents_search_with(starter_site):
+    page = GuidancePage.objects.get(slug="when-sen-support-is-not-enough")
+    assert "sen support not working" in page.also_searched_as
+    assert "sen support not working" in page.live_revision.content["also_searched_as"]
+    assert "expelled" in GlossaryTerm.objects.get(slug="exclusion").other_words
+
+
+def test_words_added_since_a_site_was_loaded_are_filled_in_once_without_a_revision(starter_site, django_user_model):
+    # A site loaded before the field existed: the words are empty in the page and its revision.
+    shipped = GuidancePage.objects.get(slug="when-sen-support-is-not-enough")
+    edited = GuidancePage.objects.get(slug="what-is-sen-support")
+    for page in (shipped, edited):
+        GuidancePage.objects.filter(pk=page.pk).update(also_searched_as="")
+        revision = page.live_revision
+        revision.content["also_searched_as"] = ""
+        revision.save(update_fields=["content"])
+    editor = django_user_model.objects.create_user("editor", password="x")
+    edited.refresh_from_db()
+    edited.save_revision(user=editor).publish()
+    revisions = shipped.revisions.count()
+
+    assert "0 new item(s)" in load()
+
+    shipped.refresh_from_db()
+    assert "sen support not working" in shipped.also_searched_as
+    assert shipped.live_revision.content["also_searched_as"] == shipped.also_searched_as
+    assert shipped.revisions.count() == revisions
+    edited.refresh_from_db()
+    assert edited.also_searched_as == ""  # a person has saved it: their page is left alone
+    # An editor's words are never overwritten.
+    GuidancePage.objects.filter(pk=shipped.pk).update(also_searched_as="my words")
+    load()
+    shipped.refresh_from_db()
+    assert shipped.also_searched_as == "my words"
+
+
 # --- A small site of its own, in an empty database --------------------------------------------
 
 HOME = """\
