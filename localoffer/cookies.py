@@ -33,7 +33,7 @@ COOKIES = [
     {
         "name": settings.CSRF_COOKIE_NAME,
         "who": "Visitors who fill in the 'What was missing?' form after answering 'No' to 'Is this "
-        "page useful?', and editors who sign in to the admin",
+        "page useful?' or the 'Comment on the Local Offer' form, and editors who sign in to the admin",
         "purpose": "Stops other websites sending forms to this site in your name (cross-site request forgery).",
         "max_age": settings.CSRF_COOKIE_AGE,
         "lifetime": lifetime(settings.CSRF_COOKIE_AGE),
@@ -58,8 +58,9 @@ COOKIES = [
     },
 ]
 
-# The cookies a visitor who does not sign in may get, and the one page that sets it: the
-# 'What was missing?' form (home/feedback_views.py, feedback_more), a page for one visitor
-# that is never cached.
+# The cookies a visitor who does not sign in may get, and the views that set them: the CSRF
+# token from the two comment forms ('What was missing?' and 'Comment on the Local Offer',
+# home/feedback_views.py), pages for one visitor that are never cached; the shortlist from
+# 'Add to my shortlist' and 'Save this list' (home/shortlist_views.py), only when asked.
 VISITOR_COOKIES = {settings.CSRF_COOKIE_NAME, shortlist.COOKIE_NAME}
-VISITOR_COOKIE_URL_NAMES = {"home:feedback_more", "home:shortlist_add", "home:shortlist_save"}
+VISITOR_COOKIE_URL_NAMES = {"home:feedback_more", "home:feedback_comment", "home:shortlist_add", "home:shortlist_save"}

@@ -159,13 +159,20 @@ class BasePage(CheapServeMixin, ReviewMixin, Page):
 
     @cached_classmethod
     def get_edit_handler(cls):
-        """Wagtail's tabs (Content, Promote, Settings) with 'Other formats' before Settings."""
-        tabs = [
-            ObjectList(cls.content_panels, heading="Content"),
-            ObjectList(cls.promote_panels, heading="Promote"),
-            ObjectList(cls.other_formats_panels, heading="Other formats"),
-            ObjectList(cls.settings_panels, heading="Settings"),
-        ]
+        """Wagtail's tabs (Content, Promote, Settings), or the page type's own `edit_handler`
+        (a service page adds 'Directory'), with 'Other formats' before Settings."""
+        if hasattr(cls, "edit_handler"):
+            tabs = list(cls.edit_handler.children)
+        else:
+            tabs = [
+                ObjectList(cls.content_panels, heading="Content"),
+                ObjectList(cls.promote_panels, heading="Promote"),
+                ObjectList(cls.settings_panels, heading="Settings"),
+            ]
+        if not any(tab.heading == "Other formats" for tab in tabs):
+            headings = [tab.heading for tab in tabs]
+            at = headings.index("Settings") if "Settings" in headings else len(tabs)
+            tabs.insert(at, ObjectList(cls.other_formats_panels, heading="Other formats"))
         return TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)
 
     def get_section_title(self):

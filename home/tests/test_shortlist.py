@@ -310,7 +310,7 @@ def test_contacts_and_guidance_pages_have_the_button_information_pages_do_not(cl
 def test_the_cookies_page_says_when_the_shortlist_cookie_is_set(client, loaded_site):
     html = client.get("/cookies/").content.decode()
     assert "<strong>shortlist</strong>" in html
-    assert "only set when you add something" in html
+    assert "only set when you choose ‘Add to my shortlist’" in html
     assert f"{COOKIE_MAX_AGE // 86400} days" in html
 
 
