@@ -191,7 +191,7 @@ def comments_overdue(today=None):
 
 
 def taxonomy_terms():
-    """The duties as taxonomy terms (for an Open Referral UK API to publish): a list of
+    """The duties as taxonomy terms (the Open Referral UK API publishes them: services/api/duties.py): a list of
     {"id", "name", "description", "reference", "checked"} in order. One query."""
     return [as_term(item) for item in Schedule2Item.objects.all()]
 

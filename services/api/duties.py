@@ -49,12 +49,17 @@ def taxonomy_description(duties):
     text = (
         "What the SEND Regulations 2014 (SI 2014/1530) ask a Local Offer to publish or do: Schedule 2 and "
         "regulations 53 to 57, in plain English. Each term says where it is in the law and whether its "
-        f"wording was checked against the regulations' text. {len(checked)} of the {len(duties)} items are "
-        "checked against the regulations' text"
+        "wording was checked against the regulations' text."
     )
-    if checked:
-        text += ": " + "; ".join(checked)
-    return text + ". The others are summaries that nobody has checked against the regulations' text yet."
+    if not duties:
+        return text + " No items have been added yet."
+    if not checked:
+        return text + f" None of the {len(duties)} items is checked against the regulations' text yet."
+    text += f" {len(checked)} of the {len(duties)} items are checked against the regulations' text: "
+    text += "; ".join(checked) + "."
+    if len(checked) < len(duties):
+        text += " The others are summaries that nobody has checked against the regulations' text yet."
+    return text
 
 
 def term_description(duty):

@@ -10,7 +10,7 @@ from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from home.models import CheckStatus, PageCoverage, Schedule2Item
-from services.api.duties import TAXONOMY_ID, TAXONOMY_NAME
+from services.api.duties import TAXONOMY_ID, TAXONOMY_NAME, taxonomy_description
 
 from .factories import make_service, make_services, make_shared_records, make_site
 from .test_oruk_api import API, DETAIL_SCHEMAS, LIST_SCHEMAS, validate
@@ -200,3 +200,16 @@ class DutiesApiTests(TestCase):
         self.assertEqual(before, after)
         self.assertLessEqual(max(after), 15)
         self.assertEqual(len(self.duty_attributes(self.services[0])), 7)
+
+
+def test_the_taxonomy_description_is_honest_about_what_was_checked():
+    def item(reference, checked):
+        return {"id": reference.lower(), "reference": reference, "checked": checked}
+
+    assert taxonomy_description([]).endswith("No items have been added yet.")
+    unchecked = taxonomy_description([item("Regulation 55", False)])
+    assert unchecked.endswith("None of the 1 items is checked against the regulations' text yet.")
+    all_checked = taxonomy_description([item("Regulation 53", True), item("Regulation 54", True)])
+    assert all_checked.endswith(
+        "2 of the 2 items are checked against the regulations' text: Regulation 53; Regulation 54."
+    )
