@@ -191,15 +191,17 @@ def comments_overdue(today=None):
 
 
 def taxonomy_terms():
-    """The duties as taxonomy terms (for an Open Referral UK API to publish): a list of
+    """The duties as taxonomy terms (the Open Referral UK API publishes them: services/api/duties.py): a list of
     {"id", "name", "description", "reference", "checked"} in order. One query."""
-    return [
-        {
-            "id": item.slug,
-            "name": item.name,
-            "description": item.gist,
-            "reference": item.reference,
-            "checked": item.is_checked,
-        }
-        for item in Schedule2Item.objects.all()
-    ]
+    return [as_term(item) for item in Schedule2Item.objects.all()]
+
+
+def as_term(item):
+    """One duty as a taxonomy term (for items already loaded, such as a page's tags)."""
+    return {
+        "id": item.slug,
+        "name": item.name,
+        "description": item.gist,
+        "reference": item.reference,
+        "checked": item.is_checked,
+    }

@@ -14,6 +14,8 @@ from django.db.models.functions import Length, Lower, Substr
 from wagtail.models import PageViewRestriction
 from wagtail.search.utils import parse_query_string
 
+from home.models import PageCoverage
+
 from .models import CheckerPage, ServiceLocation, ServicePage, ServicePageContact, TaxonomyTerm
 
 MAX_SEARCH_LENGTH = 200
@@ -28,6 +30,8 @@ class ServiceFilters:
     term_uuids: list = field(default_factory=list)  # TaxonomyTerm oruk_ids; all of them
     any_term_ids: list = field(default_factory=list)  # TaxonomyTerm pks; any one of them
     taxonomy_uuid: object = None  # any term of this taxonomy
+    duty_slugs: list = field(default_factory=list)  # Local Offer duties (Schedule2Item slugs) the page is tagged with
+    any_duty: bool = False  # tagged with any Local Offer duty
     age: int | None = None  # served at this age
     minimum_age: float | None = None  # ORUK: services whose minimum age is at least this
     maximum_age: float | None = None  # ORUK: services whose maximum age is at most this
@@ -111,6 +115,10 @@ def filtered(queryset, filters):
         queryset = queryset.filter(taxonomy_terms__pk__in=filters.any_term_ids)
     if filters.taxonomy_uuid:
         queryset = queryset.filter(taxonomy_terms__taxonomy__oruk_id=filters.taxonomy_uuid)
+    for slug in filters.duty_slugs:
+        queryset = queryset.filter(covers__item__slug=slug)
+    if filters.any_duty:
+        queryset = queryset.filter(covers__isnull=False)
     if filters.age is not None:
         queryset = queryset.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=filters.age))
         queryset = queryset.filter(Q(maximum_age__isnull=True) | Q(maximum_age__gte=filters.age))
@@ -186,6 +194,8 @@ def with_details(queryset, full=False):
             "cost_options",
             "schedules",
             Prefetch("location_links", queryset=ServiceLocation.objects.select_related("location")),
+            # The Local Offer duties the page is tagged with (home/models/coverage.py).
+            Prefetch("covers", queryset=PageCoverage.objects.select_related("item"), to_attr="duty_tags"),
         )
     return queryset
 

@@ -16,6 +16,7 @@ from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 
 from ..finder import first_contact
+from . import duties
 
 COUNTRY = "GB"
 BLOCK_END_RE = re.compile(r"</(?:p|li|h[1-6]|div|ul|ol)>|<br\s*/?>", re.IGNORECASE)
@@ -266,6 +267,6 @@ def service_full(service, request, checker_url=""):
             "taxonomy_term_id": str(term.oruk_id),
             "taxonomy_term": term_data(term),
         }
-        for term in service.taxonomy_terms.all()
+        for term in [*service.taxonomy_terms.all(), *duties.service_terms(service)]
     ]
     return data

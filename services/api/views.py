@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 
 from ..finder import ServiceFilters, checker_urls, filtered, find_services, live_services, search_ids, with_details
 from ..models import ServiceLocation, ServicePageContact, Taxonomy, TaxonomyTerm
-from . import serializers
+from . import duties, serializers
 from .forms import PageForm, ServiceAtLocationListForm, ServiceListForm
 
 VERSION = "HSDS-UK-3.0"
@@ -74,10 +74,19 @@ def page_wrapper(contents, total, page_number, per_page):
 
 
 def service_filters(data):
+    term_uuids, duty_slugs = [], []
+    if data.get("taxonomy_term_id"):
+        # A Local Offer duty's id (services/api/duties.py) or a stored term's; an unknown id
+        # matches nothing, as before.
+        slug = duties.slug_for(data["taxonomy_term_id"])
+        (duty_slugs if slug else term_uuids).append(slug or data["taxonomy_term_id"])
+    is_duties = data.get("taxonomy_id") == duties.TAXONOMY_ID
     return ServiceFilters(
         search=data.get("search", ""),
-        term_uuids=[data["taxonomy_term_id"]] if data.get("taxonomy_term_id") else [],
-        taxonomy_uuid=data.get("taxonomy_id"),
+        term_uuids=term_uuids,
+        duty_slugs=duty_slugs,
+        taxonomy_uuid=None if is_duties else data.get("taxonomy_id"),
+        any_duty=is_duties,
         minimum_age=data.get("minimum_age"),
         maximum_age=data.get("maximum_age"),
         modified_after=data.get("modified_after"),
@@ -143,20 +152,28 @@ def service_detail(request, id):
 
 
 # --- Taxonomies -----------------------------------------------------------------------------
-def paginate(request, queryset, serialize):
+def paginate(request, queryset, serialize, extra=None):
+    """One page of the queryset's items followed by `extra()`'s (the Local Offer duties, which
+    are not stored as taxonomies: services/api/duties.py). `extra` is always read, so the number
+    of queries is the same on every page."""
     form = PageForm.read(request)
     if form.errors:
         return bad_request(form)
     page, per_page = form.cleaned_data["page"], form.cleaned_data["per_page"]
-    total = queryset.count()
-    start = (page - 1) * per_page
-    contents = [serialize(item) for item in queryset[start : start + per_page]] if start < total else []
+    more = extra() if extra else []
+    stored = queryset.count()
+    total = stored + len(more)
+    start, stop = (page - 1) * per_page, page * per_page
+    items = list(queryset[start:stop]) if start < stored else []
+    items += more[max(0, start - stored) : max(0, stop - stored)]
+    contents = [serialize(item) for item in items]
     return json_response(page_wrapper(contents, total, page, per_page))
 
 
 @require_safe
 def taxonomy_list(request):
-    return paginate(request, Taxonomy.objects.order_by("name", "pk"), serializers.taxonomy_data)
+    taxonomies = Taxonomy.objects.order_by("name", "pk")
+    return paginate(request, taxonomies, serializers.taxonomy_data, extra=lambda: [duties.load()[0]])
 
 
 @require_safe
@@ -164,6 +181,9 @@ def taxonomy_detail(request, id):
     oruk_id = parse_id(id)
     if oruk_id is None:
         return bad_id()
+    if oruk_id == duties.TAXONOMY_ID:
+        taxonomy, terms = duties.load()
+        return json_response(serializers.taxonomy_data(taxonomy, terms))
     taxonomy = Taxonomy.objects.filter(oruk_id=oruk_id).first()
     if taxonomy is None:
         return not_found("taxonomy")
@@ -172,13 +192,14 @@ def taxonomy_detail(request, id):
 
 
 def _term(term):
-    return serializers.term_data(term, term.taxonomy, term.parent.oruk_id if term.parent else None)
+    parent = getattr(term, "parent", None)  # the duties have no parent
+    return serializers.term_data(term, term.taxonomy, parent.oruk_id if parent else None)
 
 
 @require_safe
 def taxonomy_term_list(request):
     terms = TaxonomyTerm.objects.select_related("taxonomy", "parent").order_by("taxonomy__name", "sort_order", "pk")
-    return paginate(request, terms, _term)
+    return paginate(request, terms, _term, extra=lambda: duties.load()[1])
 
 
 @require_safe
@@ -187,6 +208,8 @@ def taxonomy_term_detail(request, id):
     if oruk_id is None:
         return bad_id()
     term = TaxonomyTerm.objects.select_related("taxonomy", "parent").filter(oruk_id=oruk_id).first()
+    if term is None:
+        term = duties.find_term(oruk_id)
     if term is None:
         return not_found("taxonomy term")
     return json_response(_term(term))
