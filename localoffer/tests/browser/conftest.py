@@ -109,9 +109,11 @@ def site(_migration_data, live_server, transactional_db):
 class Visitor:
     """A browser page with the checks every test uses."""
 
-    def __init__(self, page, base_url):
+    def __init__(self, page, base_url, browser=None, javascript=True):
         self.page = page
         self.base_url = base_url
+        self.browser = browser
+        self.javascript = javascript
         self.csp_violations = []
         page.on("console", self._console)
 
@@ -128,13 +130,25 @@ class Visitor:
         """Run axe-core on the page as it is now; fail on any WCAG 2.x A/AA violation.
 
         axe goes in through DevTools evaluation, so the site's own Content-Security-Policy
-        stays on (a script tag would be refused by it, as it should be)."""
-        assert self.page.evaluate("() => getComputedStyle(document.body).margin") == "0px", "CSS not loaded"
-        if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
-            self.page.evaluate(AXE_JS.read_text())
-        result = self.page.evaluate(
-            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
+        stays on (a script tag would be refused by it, as it should be).
+
+        With JavaScript off, axe cannot run in the page (its timers never fire, and the call
+        would wait for ever): the same address is opened in a page where JavaScript runs only
+        for DevTools, because the site's own scripts are blocked, so axe sees the page as a
+        visitor without JavaScript does."""
+        if self.javascript:
+            result = self._run_axe(self.page)
+        else:
+            context = self.browser.new_context(viewport=self.page.viewport_size)
+            context.add_cookies(self.page.context.cookies())
+            page = context.new_page()
+            page.set_default_timeout(15_000)
+            page.route(re.compile(r"\.m?js(\?.*)?$"), lambda route: route.abort())
+            try:
+                page.goto(self.page.url)
+                result = self._run_axe(page)
+            finally:
+                context.close()
         violations = [
             {
                 "rule": v["id"],
@@ -146,6 +160,15 @@ class Visitor:
         ]
         assert violations == [], f"{label or self.page.url}: {json.dumps(violations, indent=1)}"
         assert self.csp_violations == [], self.csp_violations
+
+    @staticmethod
+    def _run_axe(page):
+        assert page.evaluate("() => getComputedStyle(document.body).margin") == "0px", "CSS not loaded"
+        if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+            page.evaluate(AXE_JS.read_text())
+        return page.evaluate(
+            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
 
     def check_no_horizontal_scroll(self):
         self.page.set_viewport_size({"width": NARROW, "height": 800})
@@ -183,7 +206,7 @@ def _visitor(browser, base_url, **options):
     context = browser.new_context(viewport={"width": WIDE, "height": 800}, **options)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    return context, Visitor(page, base_url)
+    return context, Visitor(page, base_url, browser=browser, javascript=options.get("java_script_enabled", True))
 
 
 @pytest.fixture
