@@ -7,11 +7,19 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from home.params import KnownValueField, QueryForm
+
 from .models import SearchTermCount
 
 PERIODS = [(7, "Last 7 days"), (30, "Last 30 days"), (365, "Last 12 months")]
 PERMISSION = "search.view_search_report"
 ROWS = 100
+
+
+class PeriodForm(QueryForm):
+    """The report's one parameter: how many days back. Anything else means the last 30 days."""
+
+    days = KnownValueField(label_text="period", choices=[(str(days), label) for days, label in PERIODS])
 
 
 class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -31,9 +39,8 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
         return [{"url": "", "label": "Reports"}, {"url": "", "label": self.page_title}]
 
     def get_days(self):
-        value = self.request.GET.get("days", "30")
-        allowed = {days for days, _label in PERIODS}
-        return int(value) if value.isdigit() and int(value) in allowed else 30
+        days = PeriodForm.read(self.request).values["days"]
+        return int(days) if days else 30
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

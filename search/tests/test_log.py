@@ -115,7 +115,10 @@ def test_report_permissions(client, django_user_model):
     # A superuser: the report, and bad periods fall back to 30 days.
     admin = django_user_model.objects.create_superuser("admin", "admin@example.com", "y" * 12)
     client.force_login(admin)
-    assert client.get(REPORT, {"days": "abc"}).status_code == 200
+    for days in ("abc", "²", "٣٠", "99999999999999999999", "-7", ""):
+        assert client.get(REPORT, {"days": days}).status_code == 200, days
+    assert client.get(REPORT, {"days": "7"}).context["days"] == 7
+    assert client.get(REPORT, {"days": "²"}).context["days"] == 30
 
 
 WRITER = """
