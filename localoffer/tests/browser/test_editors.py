@@ -9,12 +9,13 @@ journey also checks that the admin asks nothing of another host (no Gravatar).
 import os
 import re
 from datetime import timedelta
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -287,3 +288,26 @@ def test_every_admin_request_stays_on_this_machine(sign_in):
     avatar = editor.page.locator("img.avatar, .avatar img").first
     assert avatar.count() == 0 or not re.search(r"gravatar", avatar.get_attribute("src") or "")
     assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+
+
+def test_the_search_report_shows_what_visitors_searched_for(browser, site, sign_in):
+    """Issue 18: in the default setup (no Redis) searches made through the website reach 'What
+    people searched for' once the cron job folds them. That several processes add up is tested
+    in search/tests/test_log.py."""
+    context, visitor = _visitor(browser, site)
+    try:
+        for words in ("sendco", "sendco", "zzqqxx"):
+            visitor.goto("/search/?" + urlencode({"q": words}))
+    finally:
+        context.close()
+    call_command("fold_search_counts", verbosity=0)  # what cron runs every 5 minutes
+    editor = sign_in("editor")
+    editor.goto("/admin/")
+    editor.page.get_by_role("button", name="Reports").click()
+    with editor.page.expect_navigation():
+        editor.page.get_by_role("link", name="What people searched for").click()
+    assert "3 searches in this period" in editor.page.locator("main").inner_text()
+    most_searched = editor.page.locator("#top-searches + table").inner_text()
+    nothing_found = editor.page.locator("#nothing-found ~ table").first.inner_text()
+    assert "sendco\t2" in most_searched, most_searched
+    assert "zzqqxx\t1" in nothing_found and "sendco" not in nothing_found, nothing_found
