@@ -155,7 +155,10 @@ def assert_all_counted(searches, processes=2):
     assert rows["zzyzx"].searches == rows["zzyzx"].no_result_searches == processes * searches // 2
 
 
-@pytest.mark.django_db(transaction=True)
+# Not transactional: the writers never touch the database, only the fold in this process does.
+# (A transactional test flushes the database, and the browser tests' conftest only restores
+# what migrations made after tests that ask for `transactional_db` by name.)
+@pytest.mark.django_db
 def test_two_processes_and_the_fold_add_up_without_redis(counts_in_files):
     writers = run_writers({"SEARCH_COUNTS_DIR": str(counts_in_files), "SEARCH_COUNTS_REDIS_URL": ""}, 400)
     fold_while_running(writers)
@@ -167,7 +170,10 @@ def test_two_processes_and_the_fold_add_up_without_redis(counts_in_files):
     assert [p.name for p in counts_in_files.glob("*.log")] == [SearchLogPosition.objects.get().file_name]
 
 
-@pytest.mark.django_db(transaction=True)
+# Not transactional: the writers never touch the database, only the fold in this process does.
+# (A transactional test flushes the database, and the browser tests' conftest only restores
+# what migrations made after tests that ask for `transactional_db` by name.)
+@pytest.mark.django_db
 def test_two_processes_and_the_fold_add_up_with_redis(counts_in_redis):
     writers = run_writers(
         {"SEARCH_COUNTS_REDIS_URL": REDIS_URL, "SEARCH_COUNTS_KEY_PREFIX": counts_in_redis, "SEARCH_COUNTS_DIR": ""},

@@ -84,7 +84,11 @@ def pytest_runtest_teardown(item, nextitem):
     made, so the tests after it find the database as they expect, in any order."""
     data = _migration_state.get("data")
     # After the last test the test database is already gone, and nothing needs it.
-    if data is not None and nextitem is not None and "transactional_db" in getattr(item, "fixturenames", ()):
+    marker = item.get_closest_marker("django_db") if hasattr(item, "get_closest_marker") else None
+    transactional = "transactional_db" in getattr(item, "fixturenames", ()) or bool(
+        marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    )
+    if data is not None and nextitem is not None and transactional:
         with item.config.stash[blocking_manager_key].unblock():
             # The test's flush ran post_migrate handlers that remade some rows (groups) with new
             # ids: empty the tables again without them, then load the serialized rows.
