@@ -22,7 +22,7 @@ from django.db.models import Max
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
 
@@ -218,7 +218,10 @@ class Command(BaseCommand):
         """Time the search view for each kind of query, twice: with the ranking not cached (the
         first visitor to make a search since the content last changed) and cached (everyone
         who makes the same search after them, until the content changes)."""
-        factory = RequestFactory()
+        # The default site's own host: the search page builds absolute addresses, and the dev
+        # settings allow only the hosts a browser uses (not RequestFactory's "testserver").
+        host = Site.objects.get(is_default_site=True).hostname
+        factory = RequestFactory(HTTP_HOST=host if host not in ("*", "") else "localhost")
         view = views.search.__wrapped__  # the view without its rate limit
         cache.clear()
         figures = {}
