@@ -118,6 +118,18 @@ def for_generation(name, compute, timeout=None):
     return value
 
 
+def private_cookies():
+    """The cookies that make a request private: a session (a signed-in editor, a page's
+    password) or messages."""
+    return {settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages")}
+
+
+def is_shared_request(request):
+    """May this request get what is kept for everyone (a GET or HEAD without a session or
+    messages cookie)? The same rule as the page cache's."""
+    return request.method in ("GET", "HEAD") and not private_cookies().intersection(request.COOKIES)
+
+
 # --- Keys ---------------------------------------------------------------------------------------
 
 

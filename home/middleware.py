@@ -6,8 +6,10 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
+from wagtail.views import serve as wagtail_serve
 
-from .cache import GENERATION_KEY, current_generation, page_cache, page_key
+from .cache import GENERATION_KEY, current_generation, is_shared_request, page_cache, page_key, private_cookies
+from .routing import route_for_request
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +52,7 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.excluded = tuple(getattr(settings, "PAGE_CACHE_EXCLUDE_PREFIXES", ()))
-        self.private_cookies = {settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages")}
+        self.private_cookies = private_cookies()
         self.seconds = settings.PAGE_CACHE_SECONDS
         self.shared_max_age = settings.PAGE_CACHE_SHARED_MAX_AGE
 
@@ -125,3 +127,22 @@ class PageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
+
+
+class SharedRoutingMiddleware:
+    """Find the page for an anonymous GET or HEAD from what is kept per generation
+    (`home.routing.route_for_request`: the site and the page for the path), before Wagtail's
+    `serve` looks for it with queries. Wagtail reads the result from the request
+    (`_wagtail_route_for_request`), so the rest of serving is unchanged. Signed-in editors
+    (a session cookie) are routed by Wagtail as before.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve and view_args and is_shared_request(request):
+            request._wagtail_route_for_request = route_for_request(request, view_args[0])

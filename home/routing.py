@@ -9,7 +9,8 @@ change, not once per request.
 """
 
 from django.http import Http404
-from wagtail.models import Page, PageViewRestriction
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
 
 from .cache import for_generation
 
@@ -29,6 +30,14 @@ class CheapServeMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
+        page, remaining = self.find_target(path_components)
+        return page.route(request, remaining)
+
+    def find_target(self, path_components):
+        """(page, remaining path components): the page (its specific type) that routes the
+        rest of the path itself. Http404 if a page on the way does not exist."""
+        if not path_components:
+            return self, []
         prefixes, url_path = [], self.url_path
         for slug in path_components:
             url_path += slug + "/"
@@ -48,7 +57,7 @@ class CheapServeMixin:
             if not remaining or child.specific_class.route is not CheapServeMixin.route:
                 specific = child.specific
                 specific._cached_parent_obj = parent
-                return specific.route(request, remaining)
+                return specific, remaining
             child._cached_parent_obj = parent
             parent = child
         raise Http404  # not reached: the loop always returns or raises
@@ -68,3 +77,46 @@ class CheapServeMixin:
             ]
 
         return for_generation(f"breadcrumbs:{self.pk}", compute)
+
+
+# --- Routing kept with the generation ----------------------------------------------------------
+
+
+def site_for_request(request):
+    """Wagtail's `Site.find_for_request`, kept per host and port until the next change (saving
+    a site is one). Sets `request._wagtail_site` as Wagtail does."""
+    if not hasattr(request, "_wagtail_site"):
+        key = f"site:{request._get_raw_host()}:{request.get_port()}"
+        request._wagtail_site = for_generation(key, lambda: Site._find_for_request(request))
+    return request._wagtail_site
+
+
+def route_for_request(request, path):
+    """Wagtail's `Page.route_for_request`, with the page that answers a path kept until the next
+    change to the content (home/cache.py), so a request for it needs no query to find it.
+
+    Keyed by the site, the active language and the whole path. The page comes from the cache as
+    a fresh copy (unpickled) every time, so nothing one request sets on it reaches another; its
+    own `route()` still runs (the live check, a routable page's sub-route). Only for requests
+    that may share the page cache (see `home.cache.is_shared_request`); the caller decides."""
+    site = site_for_request(request)
+    if site is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    key = f"route:{translation.get_language()}:{site.pk}:{'/'.join(components)}"
+    target = for_generation(key, lambda: _find_target(site, components))
+    if target is None:
+        return None
+    page, remaining = target
+    try:
+        return page.route(request, remaining)
+    except Http404:
+        return None
+
+
+def _find_target(site, components):
+    root = site.root_page.localized.specific
+    try:
+        return root.find_target(components) if isinstance(root, CheapServeMixin) else (root, components)
+    except Http404:
+        return None  # not kept: for_generation computes None again (404 pages are page-cached)
