@@ -35,6 +35,12 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="*", help="Paths to measure (default: home, guidance, service, check step).")
         parser.add_argument("--runs", type=int, default=30)
         parser.add_argument("--warmup", type=int, default=5)
+        parser.add_argument(
+            "--distinct",
+            action="store_true",
+            help="Render each page once: for each path, --runs other live pages of the same type "
+            "(the first render of a page after a change, with what all pages share already kept).",
+        )
         parser.add_argument("--host", default="localhost")
         parser.add_argument("--profile", default="", help="cProfile this path instead and print the top functions.")
         parser.add_argument("--sort", default="cumulative", help="cProfile sort order (cumulative, tottime...).")
@@ -47,7 +53,10 @@ class Command(BaseCommand):
                 self.profile(client, options)
                 return
             for path in options["paths"] or DEFAULT_PATHS:
-                self.measure(client, path, options)
+                if options["distinct"]:
+                    self.measure_distinct(client, path, options)
+                else:
+                    self.measure(client, path, options)
 
     def get(self, client, path):
         response = client.get(path)
@@ -70,6 +79,32 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{statistics.median(cpu):6.2f} ms CPU  {statistics.median(wall):6.2f} ms wall  "
             f"{len(captured):2d} queries  {path}"
+        )
+
+    def measure_distinct(self, client, path, options):
+        from wagtail.models import Page
+
+        page = Page.find_for_request(client.get(path).wsgi_request, path)
+        if page is None:  # a route below a page: its own page's address, then the rest
+            self.stderr.write(f"{path}: not a page's own address; measured as the same path")
+            self.measure(client, path, options)
+            return
+        others = [
+            other.url
+            for other in page.specific_class.objects.live().exclude(pk=page.pk).order_by("-pk")[: options["runs"]]
+        ]
+        if not others:
+            self.stdout.write(f"   no other {page.specific_class.__name__} page: {path} not measured")
+            return
+        self.get(client, path)  # what every page shares is kept, as between two changes
+        cpu = []
+        for url in others:
+            started_cpu = time.process_time()
+            self.get(client, url)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+        self.stdout.write(
+            f"{statistics.median(cpu):6.2f} ms CPU  ({len(others)} distinct "
+            f"{page.specific_class.__name__} pages, once each)"
         )
 
     def profile(self, client, options):
