@@ -12,7 +12,11 @@ The generation is bumped at once and again when the transaction commits, so a pa
 from data read before the commit is not kept either.
 
 The same generation keys the small things every page needs (`for_generation`): site settings,
-footer links and the glossary explainer's output, so an uncached render does not redo them.
+footer links and the glossary explainer's output, so an uncached render does not redo them; and,
+for requests that may share the page cache, the page found for a path (home/routing.py) and
+fragments of pages (`cached_fragment`: a page's explained content, the footer), stored only from
+responses the page cache could keep. `in_process` keeps read-only values in a worker's memory
+for the current generation. Within a request the generation is read once (`request_generation`).
 
 When a CDN or reverse proxy is configured (`WAGTAILFRONTENDCACHE`, from the environment), every
 change also purges the site's public URLs there once the transaction commits.
