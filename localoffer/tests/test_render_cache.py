@@ -12,7 +12,7 @@ from django.utils import translation
 
 from guidance.models import GlossaryTerm, GuidanceIndexPage, GuidancePage
 from guidance.templatetags.glossary import ExplainTermsNode
-from home.cache import fragment_key
+from home.cache import cached_fragment, fragment_key
 from home.models import SiteSettings
 from services.models import CheckerPage, Contact, ServicePage
 
@@ -97,8 +97,14 @@ def test_a_contact_a_glossary_term_and_the_site_settings_show_at_once(uncached):
     warm("/")
     settings_row = SiteSettings.objects.get()
     settings_row.service_name = "SEND Local Offer, renamed"
+    settings_row.contact_phone = "01629 111111"
     settings_row.save()
-    assert "SEND Local Offer, renamed" in text("/")
+    home = text("/")
+    assert "SEND Local Offer, renamed" in home
+    footer = home[home.index('<footer class="govuk-footer">') :]  # kept for the whole site
+    assert "Contact the SEND Local Offer, renamed team" in footer
+    assert "01629 111111" in footer
+    assert "01629 111111" in Client().get(service.url).content.decode()
 
 
 def test_a_signed_in_editor_never_gets_or_leaves_kept_content(uncached, django_user_model):
@@ -158,3 +164,23 @@ def test_the_checks_questions_change_at_once(uncached):
     settings_row.area_name = "Renamedshire"
     settings_row.save()
     assert "Which school or nursery in Renamedshire does" in Client().get(url).content.decode()
+
+
+def test_the_footer_is_kept_for_every_page_of_the_site(uncached):
+    from home.templatetags import page_fragments
+
+    rendered = []
+
+    def spy(request, name, render, per_page=True):
+        def counted():
+            rendered.append(request.path)
+            return render()
+
+        return cached_fragment(request, name, counted, per_page)
+
+    first = GuidancePage.objects.get(slug="what-is-sen-support").url
+    other = ServicePage.objects.get(slug="sssen").url
+    with mock.patch.object(page_fragments, "cached_fragment", spy):
+        Client().get(first)
+        Client().get(other)  # another page, the same footer
+    assert rendered == [first]
