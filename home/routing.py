@@ -5,7 +5,10 @@ child, then its specific type), and checks view restrictions with two more. `Che
 (part of `BasePage`) finds the whole chain in one query and loads only the specific pages it
 must, skips the restriction queries while the site has no restricted page at all, and keeps the
 breadcrumbs with the page cache's generation (home/cache.py), so they are worked out once per
-change, not once per request.
+change, not once per request (from the parents routing loaded, when it did).
+
+For anonymous GETs, `route_for_request` keeps the site for a host, its home page and the page
+for a path with the generation too (used by `home.middleware.SharedRoutingMiddleware`).
 """
 
 from django.http import Http404
@@ -62,6 +65,17 @@ class CheapServeMixin:
             parent = child
         raise Http404  # not reached: the loop always returns or raises
 
+    def routed_ancestors(self):
+        """The ancestors below the root that routing already loaded (`find_target` links each
+        page to its parent), home first; None when the chain does not reach the home page."""
+        ancestors, node = [], getattr(self, "_cached_parent_obj", None)
+        while node is not None and node.depth > 1:
+            ancestors.append(node)
+            if node.depth == 2:
+                return ancestors[::-1]
+            node = getattr(node, "_cached_parent_obj", None)
+        return None
+
     def get_view_restrictions(self):
         if not site_has_view_restrictions():
             return PageViewRestriction.objects.none()
@@ -73,7 +87,7 @@ class CheapServeMixin:
         def compute():
             return [
                 {"url": ancestor.get_url(), "text": "Home" if ancestor.depth == 2 else ancestor.title}
-                for ancestor in self.get_ancestors().filter(depth__gt=1)
+                for ancestor in self.routed_ancestors() or self.get_ancestors().filter(depth__gt=1)
             ]
 
         return for_generation(f"breadcrumbs:{self.pk}", compute)
@@ -115,7 +129,9 @@ def route_for_request(request, path):
 
 
 def _find_target(site, components):
-    root = site.root_page.localized.specific
+    root = for_generation(
+        f"root-page:{translation.get_language()}:{site.pk}", lambda: site.root_page.localized.specific
+    )
     try:
         return root.find_target(components) if isinstance(root, CheapServeMixin) else (root, components)
     except Http404:
