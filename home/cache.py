@@ -14,8 +14,9 @@ from data read before the commit is not kept either.
 The same generation keys the small things every page needs (`for_generation`): site settings,
 footer links and the glossary explainer's output, so an uncached render does not redo them; and,
 for requests that may share the page cache, the page found for a path (home/routing.py) and
-fragments of pages (`cached_fragment`: a page's explained content, the footer), stored only from
-responses the page cache could keep. `in_process` keeps read-only values in a worker's memory
+fragments that are the same on every page of the site (`cached_fragment`: the footer), stored
+only from responses the page cache could keep. (A page's own content is not kept apart: the
+page cache already keeps the whole page for the same address.) `in_process` keeps read-only values in a worker's memory
 for the current generation. Within a request the generation is read once (`request_generation`).
 
 When a CDN or reverse proxy is configured (`WAGTAILFRONTENDCACHE`, from the environment), every
@@ -207,12 +208,11 @@ def page_key(request):
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
 
 
-# --- Fragments: parts of a page kept for the next render of the same address -----------------
+# --- Fragments: parts of the page frame that every page of the site shares --------------------
 
 
-def fragment_key(request, name, per_page=True):
-    """The key of fragment `name` of the page at this request's address (scheme, host, path,
-    sorted query), or with `per_page=False` of every page of the site at this scheme and host,
+def fragment_key(request, name):
+    """The key of fragment `name` of every page of the site at this request's scheme and host,
     in the active language and the current generation; None if the request may not share what
     is kept (a signed-in editor, a POST, an address the page cache leaves out)."""
     if request is None or not is_shared_request(request):
@@ -220,7 +220,7 @@ def fragment_key(request, name, per_page=True):
     if request.path_info.startswith(tuple(getattr(settings, "PAGE_CACHE_EXCLUDE_PREFIXES", ()))):
         return None
     try:
-        where = page_key(request) if per_page else f"site:{request.scheme}://{request.get_host()}"
+        where = f"site:{request.scheme}://{request.get_host()}"
     except DisallowedHost:
         return None
     if where is None:
@@ -228,13 +228,13 @@ def fragment_key(request, name, per_page=True):
     return f"pagecache:fragment:{name}:{translation.get_language()}:{current_generation()}:{where}"
 
 
-def cached_fragment(request, name, render, per_page=True):
-    """The HTML of fragment `name` of this page, from the cache if the same address rendered it
-    in this generation, or `render()`. A fragment rendered now is only remembered on the request:
+def cached_fragment(request, name, render):
+    """The HTML of fragment `name` of the site's pages, from the cache if a page of the site
+    rendered it in this generation, or `render()`. A fragment rendered now is only remembered on the request:
     `keep_fragments` stores it once the whole response is known to be one the page cache could
     keep (no cookie, not private or no-store), so a fragment never holds what a response for one
     visitor only held (a CSRF token, the eligibility check's answers)."""
-    key = fragment_key(request, name, per_page)
+    key = fragment_key(request, name)
     if key is None:
         return render()
     try:

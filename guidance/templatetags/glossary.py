@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
 from guidance.models import GLOSSARY_CACHE_KEY, GlossaryPage, GlossaryTerm
-from home.cache import cached_fragment, for_generation
+from home.cache import for_generation
 
 register = template.Library()
 
@@ -149,11 +149,6 @@ class ExplainTermsNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        # The explained content of a page, as the page's address rendered it in this generation
-        # (home.cache.cached_fragment: only for visitors who share the page cache).
-        return mark_safe(cached_fragment(context.get("request"), "content", lambda: self.explain(context)))  # noqa: S308 - our own rendered template output
-
-    def explain(self, context):
         html = self.nodelist.render(context)
         if context.get("explain_terms", True) is False:
             return html

@@ -18,7 +18,7 @@ class SiteFragmentNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        html = cached_fragment(context.get("request"), self.name, lambda: self.nodelist.render(context), per_page=False)
+        html = cached_fragment(context.get("request"), self.name, lambda: self.nodelist.render(context))
         return mark_safe(html)  # noqa: S308 - our own rendered template output
 
 
