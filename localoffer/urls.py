@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -13,7 +14,6 @@ urlpatterns = [
     path("admin/two-factor/", include("localoffer.twofactor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", include("search.urls")),
     path("api/openreferral/", include("services.api.urls")),
     path("", include("home.urls")),
 ]
@@ -23,7 +23,13 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages and search in each of the council's languages: English at the root, the others under
+# their own prefix (/cy/, /ur/). The language comes from this prefix only (LanguageFromPathMiddleware).
+urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 # The 500 page renders without the database (see home/views.py and docs/security.md).
 handler500 = "home.views.server_error"

@@ -1,0 +1,104 @@
+"""The languages a page is in, for the language switcher, `hreflang` and `lang`/`dir`.
+
+The council's languages are settings (`LANGUAGES`, from `LOCALOFFER_LANGUAGES`); English is the
+default and lives at the root, the others under their prefix (/cy/, /ur/). Pages are translated
+with wagtail-localize: a translation is a page with the same `translation_key` in another locale.
+A page that wagtail-localize keeps in a language's tree before anyone has translated it is an
+*alias* of the English page: its content is still English, so it says so (`untranslated`).
+
+Everything here is kept with the page cache's generation (home/cache.py), so a page costs no
+query for it once the small caches are warm.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import translation
+
+from .cache import for_generation
+
+
+def bcp47(code):
+    """A Django language code as an HTML `lang` value: "en-gb" -> "en-GB", "zh-hans" -> "zh-Hans"."""
+    first, _, rest = code.partition("-")
+    if not rest:
+        return first
+    return f"{first}-{rest.upper() if len(rest) == 2 else rest.title()}"
+
+
+def language_name(code):
+    """The language's name in its own language (the switcher's words)."""
+    return dict(settings.LANGUAGES).get(code) or translation.get_language_info(code)["name_local"]
+
+
+def english_name(code):
+    """The language's name in English ("Welsh"), for the untranslated notice."""
+    try:
+        return translation.get_language_info(code)["name"]
+    except KeyError:
+        return language_name(code)
+
+
+def is_rtl(code):
+    try:
+        return bool(translation.get_language_info(code)["bidi"])
+    except KeyError:
+        return False
+
+
+def locale_codes():
+    """{locale id: language code} for every Wagtail locale."""
+    from wagtail.models import Locale
+
+    return for_generation("locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code")))
+
+
+@dataclass
+class Version:
+    code: str
+    name: str
+    url: str
+    full_url: str
+    lang: str = ""
+
+    def __post_init__(self):
+        self.lang = bcp47(self.code)
+
+
+@dataclass
+class PageLanguages:
+    """What the page frame needs to know about the page's languages."""
+
+    content_language: str  # the language of what the page shows
+    versions: list = field(default_factory=list)  # live translations, in LANGUAGES order
+
+    def version(self, code):
+        return next((v for v in self.versions if v.code == code), None)
+
+
+def _compute(page):
+    from wagtail.models import Page
+
+    codes = locale_codes()
+    content_locale = page.locale_id
+    if page.alias_of_id:
+        content_locale = Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True).first()
+    order = [code for code, _name in settings.LANGUAGES]
+    versions = []
+    translations = Page.objects.filter(translation_key=page.translation_key, live=True, alias_of__isnull=True)
+    for other in translations.only("pk", "url_path", "locale_id", "translation_key"):
+        code = codes.get(other.locale_id)
+        parts = other.get_url_parts()
+        if code not in order or not parts or parts[2] is None:
+            continue
+        _site, root_url, path = parts
+        versions.append(Version(code, language_name(code), path, f"{root_url}{path}"))
+    versions.sort(key=lambda v: order.index(v.code))
+    return PageLanguages(codes.get(content_locale, settings.LANGUAGE_CODE), versions)
+
+
+def page_languages(page):
+    """The `PageLanguages` of a Wagtail page (kept until the next content change)."""
+    if len(settings.LANGUAGES) < 2:
+        return PageLanguages(settings.LANGUAGE_CODE)
+    return for_generation(f"languages:{page.pk}", lambda: _compute(page))
