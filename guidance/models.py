@@ -168,7 +168,9 @@ class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         return [word for word in split_other_words(self.other_words) if word.lower() not in shown]
 
     def get_url(self):
-        glossary = GlossaryPage.objects.live().first()
+        from home.languages import prefer_active_language
+
+        glossary = prefer_active_language(GlossaryPage.objects.live())
         return f"{glossary.url}#{self.slug}" if glossary else ""
 
 

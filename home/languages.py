@@ -102,3 +102,47 @@ def page_languages(page):
     if len(settings.LANGUAGES) < 2:
         return PageLanguages(settings.LANGUAGE_CODE)
     return for_generation(f"languages:{page.pk}", lambda: _compute(page))
+
+
+def active_locale_id():
+    """The id of the active language's locale (English's if it has none), without a query once
+    the small caches are warm."""
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    ids = {code: pk for pk, code in locale_codes().items()}
+    try:
+        code = get_supported_content_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        code = settings.LANGUAGE_CODE
+    return ids.get(code) or ids.get(settings.LANGUAGE_CODE)
+
+
+def localized(page):
+    """The live translation of `page` in the active language, or `page` itself (as Wagtail's
+    `Page.localized`, without its query for the locale)."""
+    locale_id = active_locale_id()
+    if page is None or locale_id is None or page.locale_id == locale_id:
+        return page
+    translated = (
+        type(page)._default_manager.filter(translation_key=page.translation_key, locale_id=locale_id, live=True).first()
+    )
+    return translated or page
+
+
+def in_active_language(queryset):
+    """`queryset` (pages or translatable snippets) limited to the active language."""
+    return queryset.filter(locale_id=active_locale_id())
+
+
+def prefer_active_language(queryset):
+    """The first item of `queryset` in the active language, or else in English (for the one
+    glossary page or directory a listing links to)."""
+    found = in_active_language(queryset).first()
+    if found is None:
+        found = queryset.filter(locale_id=default_locale_id()).first()
+    return found
+
+
+def default_locale_id():
+    ids = {code: pk for pk, code in locale_codes().items()}
+    return ids.get(settings.LANGUAGE_CODE)

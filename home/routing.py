@@ -53,6 +53,14 @@ class CheapServeMixin:
             parent = child
         raise Http404  # not reached: the loop always returns or raises
 
+    @property
+    def localized(self):
+        """Wagtail's `localized` (the live translation in the active language, or this page),
+        without a query for the active locale: routing asks it of the home page every request."""
+        from .languages import localized
+
+        return localized(self)
+
     def get_view_restrictions(self):
         if not site_has_view_restrictions():
             return PageViewRestriction.objects.none()

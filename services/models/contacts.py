@@ -241,7 +241,9 @@ class Contact(
         return bool(self.phone or self.email or self.full_address)
 
     def get_directory(self):
-        return ContactDirectoryPage.objects.live().first()
+        from home.languages import prefer_active_language
+
+        return prefer_active_language(ContactDirectoryPage.objects.live())
 
     def get_url(self, directory=None, request=None):
         """The contact's own page, under the directory page ('' if there is no directory)."""
