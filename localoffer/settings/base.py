@@ -250,6 +250,10 @@ def council_languages(codes):
 
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = council_languages(env_list("LOCALOFFER_LANGUAGES", LANGUAGE_CODE))
 WAGTAIL_I18N_ENABLED = True
+# A new translation starts as a draft, even of a live page: it shows in its language only when an
+# editor publishes it (wagtail-localize would otherwise publish the English words under /cy/ at
+# once). No machine translator is configured: editors translate in the admin or with PO files.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Plain words for some of Wagtail's admin labels ('Slug', 'Cancel workflow', 'Aging pages').
 LOCALE_PATHS = [BASE_DIR / "localoffer" / "locale"]
 USE_TZ = True
