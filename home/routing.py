@@ -9,7 +9,7 @@ change, not once per request.
 """
 
 from django.http import Http404
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from .cache import for_generation
 
@@ -76,3 +76,24 @@ class CheapServeMixin:
             ]
 
         return for_generation(f"breadcrumbs:{self.pk}", compute)
+
+
+def serve(request, path):
+    """Wagtail's page view (`wagtail_serve`, see localoffer/urls.py), starting from the home page
+    in the address's language (/cy/...) found without Wagtail's query for the active locale:
+    Wagtail asks `site.root_page.localized`, and the site's root page is a plain `Page`."""
+    from wagtail import views as wagtail_views  # not at import time: it needs the models loaded
+
+    if not hasattr(request, "_wagtail_route_for_request"):
+        from .languages import localized
+
+        route = None
+        site = Site.find_for_request(request)
+        if site is not None:
+            try:
+                components = [component for component in path.split("/") if component]
+                route = localized(site.root_page).specific.route(request, components)
+            except Http404:
+                route = None
+        request._wagtail_route_for_request = route
+    return wagtail_views.serve(request, path)

@@ -61,15 +61,6 @@ def test_the_council_languages_are_settings():
     assert set(Locale.objects.values_list("language_code", flat=True)) >= {"en-gb", "cy", "ur"}
 
 
-def test_council_languages_put_english_first_and_refuse_unknown_codes():
-    from localoffer.settings.base import council_languages
-
-    assert council_languages([]) == [("en-gb", "English")]
-    assert council_languages(["CY", "en-gb", "cy"]) == [("en-gb", "English"), ("cy", "Cymraeg")]
-    with pytest.raises(ValueError, match="xx"):
-        council_languages(["xx"])
-
-
 def test_welsh_page_is_served_under_cy_with_lang_and_hreflang_both_ways(client, site, welsh):
     _home, info = site
     _welsh_home, welsh_info = welsh
