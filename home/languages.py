@@ -146,3 +146,15 @@ def prefer_active_language(queryset):
 def default_locale_id():
     ids = {code: pk for pk, code in locale_codes().items()}
     return ids.get(settings.LANGUAGE_CODE)
+
+
+def translated_or_english(queryset):
+    """Translatable snippets (such as glossary terms) to show in the active language: its
+    translations, and the English ones that have no translation in it yet."""
+    from django.db.models import Q
+
+    active, default = active_locale_id(), default_locale_id()
+    if active is None or active == default:
+        return queryset.filter(locale_id=default)
+    translated = queryset.filter(locale_id=active).values("translation_key")
+    return queryset.filter(Q(locale_id=active) | (Q(locale_id=default) & ~Q(translation_key__in=translated)))

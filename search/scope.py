@@ -7,7 +7,7 @@ from django.apps import apps
 from django.db.models import Q
 from wagtail.models import Page, Site
 
-from home.languages import in_active_language, localized, prefer_active_language
+from home.languages import in_active_language, localized, prefer_active_language, translated_or_english
 from home.models import Audience, BasePage
 
 AUDIENCES = [(Audience.PARENTS.value, Audience.PARENTS.label), (Audience.SCHOOLS.value, Audience.SCHOOLS.label)]
@@ -68,6 +68,8 @@ def snippet_queryset(model_label, audience=None):
     except LookupError:
         return None
     queryset = model.objects.filter(live=True)
+    if any(f.name == "locale" for f in model._meta.fields):  # translatable (glossary terms)
+        queryset = translated_or_english(queryset)
     if audience and any(f.name == "audience" for f in model._meta.fields):
         queryset = queryset.filter(audience__in=[audience, Audience.EVERYONE.value])
     return queryset
