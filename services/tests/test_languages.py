@@ -55,3 +55,27 @@ def test_the_english_check_is_unchanged(client, welsh_checker):
     assert response.status_code == 200
     assert '<html lang="en-GB"' in response.content.decode()
     assert 'hreflang="cy"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_find_support_in_welsh_lists_the_welsh_services_only(client):
+    from services.tests.factories import make_service, make_shared_records, make_site
+
+    home, index, finder = make_site()
+    shared = make_shared_records()
+    service = make_service(index, 1, shared)
+    make_service(index, 2, shared)  # not translated
+    for page in (home, index, finder):
+        translate(page, "cy")
+    welsh = translate(service, "cy", title="Gwasanaeth prawf")  # test words
+
+    html = client.get("/cy/find-support/", HTTP_HOST="localhost").content.decode()
+    assert '<html lang="cy"' in html
+    assert f'href="{welsh.url}"' in html and "Gwasanaeth prawf" in html
+    assert "Generated service 001" not in html and "Generated service 002" not in html
+    searched = client.get("/cy/find-support/", {"q": "gwasanaeth"}, HTTP_HOST="localhost").content.decode()
+    assert "Gwasanaeth prawf" in searched
+
+    english = client.get("/find-support/", HTTP_HOST="localhost").content.decode()
+    assert "Generated service 001" in english and "Generated service 002" in english
+    assert "Gwasanaeth prawf" not in english
