@@ -14,10 +14,12 @@ register = template.Library()
 
 
 class LanguageContext:
-    def __init__(self, page):
+    def __init__(self, page, preview=False):
         self.active = translation.get_language() or settings.LANGUAGE_CODE
         languages = page_languages(page) if isinstance(page, Page) else None
         self.code = languages.content_language if languages else self.active
+        if preview:  # the admin's preview runs in the admin's language, not the page's
+            self.active = self.code
         self.lang = bcp47(self.code)
         self.dir = "rtl" if is_rtl(self.code) else "ltr"
         self.english = self.code == settings.LANGUAGE_CODE
@@ -43,6 +45,7 @@ class LanguageContext:
             self.english_link_text = gettext("Read this page in English")
 
 
-@register.simple_tag
-def page_language(page=None):
-    return LanguageContext(page)
+@register.simple_tag(takes_context=True)
+def page_language(context, page=None):
+    request = context.get("request")
+    return LanguageContext(page, preview=bool(getattr(request, "is_preview", False)))

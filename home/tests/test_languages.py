@@ -161,3 +161,12 @@ def test_welsh_search_address_is_not_kept_by_the_page_cache(client, site, welsh)
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
     assert 'lang="cy"' in html_tag(response.content.decode())
+
+
+def test_admin_preview_of_a_welsh_page_is_not_called_untranslated(site, welsh):
+    _welsh_home, welsh_info = welsh
+    response = welsh_info.make_preview_request()  # the admin works in English
+    response.render()
+    html = response.content.decode()
+    assert 'lang="cy"' in html_tag(html)
+    assert "lo-untranslated" not in html
