@@ -17,12 +17,18 @@ class LanguageContext:
     def __init__(self, page, preview=False):
         self.active = translation.get_language() or settings.LANGUAGE_CODE
         languages = page_languages(page) if isinstance(page, Page) else None
-        self.code = languages.content_language if languages else self.active
+        # A view that is not a page (search, errors) is the site's English words around what it
+        # lists: the list items in another language say so themselves (`content_attrs`).
+        self.code = languages.content_language if languages else settings.LANGUAGE_CODE
         if preview:  # the admin's preview runs in the admin's language, not the page's
             self.active = self.code
         self.lang = bcp47(self.code)
         self.dir = "rtl" if is_rtl(self.code) else "ltr"
         self.english = self.code == settings.LANGUAGE_CODE
+        # `lang` and `dir` for pages of the active language listed on an English view (search).
+        self.foreign = self.active != self.code
+        self.active_lang = bcp47(self.active)
+        self.active_dir = "rtl" if is_rtl(self.active) else "ltr"
         # The page frame (header, footer, forms) is written in English: mark it so when the
         # content is in another language (WCAG 3.1.2, language of parts).
         self.frame_lang = bcp47(settings.LANGUAGE_CODE)
