@@ -61,6 +61,10 @@ def test_welsh_and_urdu_pages_switch_by_keyboard_and_pass_axe(visitor):
     # The English frame (header, footer) stays left to right.
     assert visitor.page.eval_on_selector("header", "h => getComputedStyle(h).direction") == "ltr"
     assert visitor.page.eval_on_selector("main h1", "h => getComputedStyle(h).direction") == "rtl"
+    # The main column is on the right, the related pages on the left.
+    main_left = visitor.page.eval_on_selector("main h1", "h => h.getBoundingClientRect().left")
+    aside_left = visitor.page.eval_on_selector(".govuk-grid-column-one-third", "c => c.getBoundingClientRect().left")
+    assert aside_left < main_left
     visitor.check_accessibility("Urdu page")
     visitor.screenshot("language-urdu")
     visitor.check_no_horizontal_scroll()
