@@ -15,7 +15,7 @@ WELSH_TITLE = "Pecyn cymorth anghenion addysgol arbennig"  # test words
 
 def result_urls(response):
     return re.findall(
-        r'<h3 class="govuk-heading-m[^"]*"><a class="govuk-link" href="([^"]+)"', response.content.decode()
+        r'<h3 class="govuk-heading-m[^"]*"[^>]*><a class="govuk-link" href="([^"]+)"', response.content.decode()
     )
 
 
@@ -31,6 +31,7 @@ def test_welsh_search_finds_the_welsh_page_and_not_the_english_one(client, welsh
     response = client.get("/cy/search/", {"q": "anghenion"})
     assert response.status_code == 200
     assert result_urls(response) == ["/cy/sen-support/sen-support-toolkit/"]
+    assert 'lang="cy" dir="ltr"><a class="govuk-link" href="/cy/sen-support/sen-support-toolkit/"' in response.text
     # English words find nothing in Welsh: only the Welsh pages are searched.
     english_words = client.get("/cy/search/", {"q": "toolkit"})
     assert "/sen-support/sen-support-toolkit/" not in result_urls(english_words)
