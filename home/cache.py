@@ -12,12 +12,18 @@ The generation is bumped at once and again when the transaction commits, so a pa
 from data read before the commit is not kept either.
 
 The same generation keys the small things every page needs (`for_generation`): site settings,
-footer links and the glossary explainer's output, so an uncached render does not redo them.
+footer links and the glossary explainer's output, so an uncached render does not redo them; and,
+for requests that may share the page cache, the page found for a path (home/routing.py) and
+fragments of pages (`cached_fragment`: a page's explained content, the footer), stored only from
+responses the page cache could keep. `in_process` keeps read-only values in a worker's memory
+for the current generation. Within a request the generation is read once (`request_generation`).
 
 When a CDN or reverse proxy is configured (`WAGTAILFRONTENDCACHE`, from the environment), every
 change also purges the site's public URLs there once the transaction commits.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 import itertools
@@ -29,8 +35,10 @@ from urllib.parse import parse_qsl, urlencode
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
@@ -91,13 +99,46 @@ def _new_generation(cache):
 
 
 def current_generation():
+    memo = _request_memo.get()
+    if memo:
+        return memo["generation"]
     cache = page_cache()
     generation = cache.get(GENERATION_KEY)
-    return _new_generation(cache) if generation is None else generation
+    generation = _new_generation(cache) if generation is None else generation
+    if memo is not None:
+        memo["generation"] = generation
+    return generation
+
+
+# Within a request (`request_generation`), the generation is read from the cache once, so the
+# dozen things a render takes with `for_generation` cost one cache read each, not two. A bump in
+# the same request forgets it; a bump elsewhere during the request is seen by the next request,
+# as with the page cache, which stores a page under the generation read at the request's start.
+_request_memo = contextvars.ContextVar("pagecache_request_memo", default=None)
+
+
+@contextlib.contextmanager
+def request_generation():
+    """Read the generation at most once within the block (a request)."""
+    token = _request_memo.set({})
+    try:
+        yield
+    finally:
+        _request_memo.reset(token)
+
+
+def remember_generation(generation):
+    """Within `request_generation`, take `generation` (just read by the caller) as current."""
+    memo = _request_memo.get()
+    if memo is not None:
+        memo["generation"] = generation
 
 
 def bump_generation():
     """Make every cached page (and everything kept with `for_generation`) stale."""
+    memo = _request_memo.get()
+    if memo:
+        memo.clear()
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)
@@ -118,6 +159,39 @@ def for_generation(name, compute, timeout=None):
     return value
 
 
+def private_cookies():
+    """The cookies that make a request private: a session (a signed-in editor, a page's
+    password) or messages."""
+    return {settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages")}
+
+
+def is_shared_request(request):
+    """May this request get what is kept for everyone (a GET or HEAD without a session or
+    messages cookie)? The same rule as the page cache's."""
+    return request.method in ("GET", "HEAD") and not private_cookies().intersection(request.COOKIES)
+
+
+# Values kept in this process's memory for the current generation (`in_process`): no cache
+# round trip and no pickling. They are shared by every request this process serves until the
+# next change, so callers must never change them.
+_in_process = {"generation": None, "values": {}}
+IN_PROCESS_MAX = 500
+
+
+def in_process(name, compute):
+    """`compute()`, kept in this process until the next change to the site's content (the
+    generation is still read from the shared cache, so every process sees a change at once).
+    For read-only values that are costly to build and to unpickle (the eligibility check's
+    questions). The value is shared between requests: never change it."""
+    generation = current_generation()
+    if _in_process["generation"] != generation or len(_in_process["values"]) >= IN_PROCESS_MAX:
+        _in_process["generation"], _in_process["values"] = generation, {}
+    values = _in_process["values"]
+    if name not in values:
+        values[name] = compute()
+    return values[name]
+
+
 # --- Keys ---------------------------------------------------------------------------------------
 
 
@@ -131,6 +205,61 @@ def page_key(request):
     if len(url) > MAX_URL_LENGTH:
         return None
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+# --- Fragments: parts of a page kept for the next render of the same address -----------------
+
+
+def fragment_key(request, name, per_page=True):
+    """The key of fragment `name` of the page at this request's address (scheme, host, path,
+    sorted query), or with `per_page=False` of every page of the site at this scheme and host,
+    in the active language and the current generation; None if the request may not share what
+    is kept (a signed-in editor, a POST, an address the page cache leaves out)."""
+    if request is None or not is_shared_request(request):
+        return None
+    if request.path_info.startswith(tuple(getattr(settings, "PAGE_CACHE_EXCLUDE_PREFIXES", ()))):
+        return None
+    try:
+        where = page_key(request) if per_page else f"site:{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        return None
+    if where is None:
+        return None
+    return f"pagecache:fragment:{name}:{translation.get_language()}:{current_generation()}:{where}"
+
+
+def cached_fragment(request, name, render, per_page=True):
+    """The HTML of fragment `name` of this page, from the cache if the same address rendered it
+    in this generation, or `render()`. A fragment rendered now is only remembered on the request:
+    `keep_fragments` stores it once the whole response is known to be one the page cache could
+    keep (no cookie, not private or no-store), so a fragment never holds what a response for one
+    visitor only held (a CSRF token, the eligibility check's answers)."""
+    key = fragment_key(request, name, per_page)
+    if key is None:
+        return render()
+    try:
+        html = page_cache().get(key)
+    except Exception:  # noqa: BLE001 - with the cache down, render
+        logger.exception("A page fragment could not be read")
+        return render()
+    if html is None:
+        html = render()
+        if not hasattr(request, "_shared_fragments"):
+            request._shared_fragments = {}
+        request._shared_fragments[key] = str(html)
+    return html
+
+
+def keep_fragments(request, seconds):
+    """Store the fragments this request rendered (see `cached_fragment`). The caller has
+    checked that the response is one a shared cache may keep."""
+    fragments = getattr(request, "_shared_fragments", None)
+    if not fragments:
+        return
+    try:
+        page_cache().set_many(fragments, seconds)
+    except Exception:  # noqa: BLE001 - the visitor still gets the page
+        logger.exception("Page fragments could not be written")
 
 
 # --- What makes pages stale ---------------------------------------------------------------------

@@ -7,8 +7,20 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from wagtail.views import serve as wagtail_serve
 
-from .cache import GENERATION_KEY, current_generation, page_cache, page_key
+from .cache import (
+    GENERATION_KEY,
+    current_generation,
+    is_shared_request,
+    keep_fragments,
+    page_cache,
+    page_key,
+    private_cookies,
+    remember_generation,
+    request_generation,
+)
+from .routing import route_for_request
 
 logger = logging.getLogger(__name__)
 
@@ -81,13 +93,19 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.excluded = tuple(getattr(settings, "PAGE_CACHE_EXCLUDE_PREFIXES", ()))
-        self.private_cookies = {settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages")}
+        self.private_cookies = private_cookies()
         self.seconds = settings.PAGE_CACHE_SECONDS
         self.shared_max_age = settings.PAGE_CACHE_SHARED_MAX_AGE
 
     def __call__(self, request):
+        with request_generation():
+            return self.answer(request)
+
+    def answer(self, request):
         if not settings.PAGE_CACHE_ENABLED:
-            return self.get_response(request)
+            response = self.get_response(request)
+            self.keep_fragments(request, response)
+            return response
         if self.private_cookies.intersection(request.COOKIES):
             response = self.get_response(request)
             patch_cache_control(response, private=True, no_store=True)
@@ -100,6 +118,7 @@ class PageCacheMiddleware:
                 cache = page_cache()
                 found = cache.get_many([GENERATION_KEY, key])
                 generation = found.get(GENERATION_KEY) or current_generation()
+                remember_generation(generation)
                 entry = found.get(key)
             except Exception:  # noqa: BLE001 - with the cache down, render the page
                 logger.exception("The page cache could not be read")
@@ -108,6 +127,7 @@ class PageCacheMiddleware:
                 return self.from_entry(request, entry)
 
         response = self.get_response(request)
+        self.keep_fragments(request, response)
         if key is not None and generation is not None and self.storable(request, response):
             self.store(key, generation, response)
             response["X-Page-Cache"] = "miss"
@@ -123,6 +143,13 @@ class PageCacheMiddleware:
             return page_key(request)
         except DisallowedHost:
             return None
+
+    def keep_fragments(self, request, response):
+        """Store the fragments the page rendered (home.cache.cached_fragment), if the response
+        is one the page cache could keep. With the page cache off too: the fragments are what
+        keeps an uncached render cheap."""
+        if getattr(request, "_shared_fragments", None) and self.key_for(request) and self.storable(request, response):
+            keep_fragments(request, self.seconds)
 
     def storable(self, request, response):
         if request.method != "GET" or response.status_code not in self.STORABLE_STATUSES:
@@ -156,3 +183,22 @@ class PageCacheMiddleware:
             response[name] = value
         response["X-Page-Cache"] = "hit"
         return response
+
+
+class SharedRoutingMiddleware:
+    """Find the page for an anonymous GET or HEAD from what is kept per generation
+    (`home.routing.route_for_request`: the site and the page for the path), before Wagtail's
+    `serve` looks for it with queries. Wagtail reads the result from the request
+    (`_wagtail_route_for_request`), so the rest of serving is unchanged. Signed-in editors
+    (a session cookie) are routed by Wagtail as before.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve and view_args and is_shared_request(request):
+            request._wagtail_route_for_request = route_for_request(request, view_args[0])

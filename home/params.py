@@ -100,7 +100,8 @@ class KnownValuesField(forms.MultipleChoiceField):
 
     def to_python(self, value):
         values = super().to_python(value)
-        return list(dict.fromkeys(item.strip()[:200] for item in values[: self.max_items] if item.strip()))
+        unique = dict.fromkeys(item.strip()[:200] for item in values if item.strip())
+        return list(unique)[: self.max_items]
 
 
 class QueryForm(forms.Form):

@@ -5,10 +5,14 @@ child, then its specific type), and checks view restrictions with two more. `Che
 (part of `BasePage`) finds the whole chain in one query and loads only the specific pages it
 must, skips the restriction queries while the site has no restricted page at all, and keeps the
 breadcrumbs with the page cache's generation (home/cache.py), so they are worked out once per
-change, not once per request.
+change, not once per request (from the parents routing loaded, when it did).
+
+For anonymous GETs, `route_for_request` keeps the site for a host, its home page and the page
+for a path with the generation too (used by `home.middleware.SharedRoutingMiddleware`).
 """
 
 from django.http import Http404
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
 from .cache import for_generation
@@ -29,6 +33,14 @@ class CheapServeMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
+        page, remaining = self.find_target(path_components)
+        return page.route(request, remaining)
+
+    def find_target(self, path_components):
+        """(page, remaining path components): the page (its specific type) that routes the
+        rest of the path itself. Http404 if a page on the way does not exist."""
+        if not path_components:
+            return self, []
         prefixes, url_path = [], self.url_path
         for slug in path_components:
             url_path += slug + "/"
@@ -48,7 +60,7 @@ class CheapServeMixin:
             if not remaining or child.specific_class.route is not CheapServeMixin.route:
                 specific = child.specific
                 specific._cached_parent_obj = parent
-                return specific.route(request, remaining)
+                return specific, remaining
             child._cached_parent_obj = parent
             parent = child
         raise Http404  # not reached: the loop always returns or raises
@@ -61,6 +73,17 @@ class CheapServeMixin:
 
         return localized(self)
 
+    def routed_ancestors(self):
+        """The ancestors below the root that routing already loaded (`find_target` links each
+        page to its parent), home first; None when the chain does not reach the home page."""
+        ancestors, node = [], getattr(self, "_cached_parent_obj", None)
+        while node is not None and node.depth > 1:
+            ancestors.append(node)
+            if node.depth == 2:
+                return ancestors[::-1]
+            node = getattr(node, "_cached_parent_obj", None)
+        return None
+
     def get_view_restrictions(self):
         if not site_has_view_restrictions():
             return PageViewRestriction.objects.none()
@@ -72,7 +95,7 @@ class CheapServeMixin:
         def compute():
             return [
                 {"url": ancestor.get_url(), "text": "Home" if ancestor.depth == 2 else ancestor.title}
-                for ancestor in self.get_ancestors().filter(depth__gt=1)
+                for ancestor in self.routed_ancestors() or self.get_ancestors().filter(depth__gt=1)
             ]
 
         return for_generation(f"breadcrumbs:{self.pk}", compute)
@@ -97,3 +120,48 @@ def serve(request, path):
                 route = None
         request._wagtail_route_for_request = route
     return wagtail_views.serve(request, path)
+
+
+# --- Routing kept with the generation ----------------------------------------------------------
+
+
+def site_for_request(request):
+    """Wagtail's `Site.find_for_request`, kept per host and port until the next change (saving
+    a site is one). Sets `request._wagtail_site` as Wagtail does."""
+    if not hasattr(request, "_wagtail_site"):
+        key = f"site:{request._get_raw_host()}:{request.get_port()}"
+        request._wagtail_site = for_generation(key, lambda: Site._find_for_request(request))
+    return request._wagtail_site
+
+
+def route_for_request(request, path):
+    """Wagtail's `Page.route_for_request`, with the page that answers a path kept until the next
+    change to the content (home/cache.py), so a request for it needs no query to find it.
+
+    Keyed by the site, the active language and the whole path. The page comes from the cache as
+    a fresh copy (unpickled) every time, so nothing one request sets on it reaches another; its
+    own `route()` still runs (the live check, a routable page's sub-route). Only for requests
+    that may share the page cache (see `home.cache.is_shared_request`); the caller decides."""
+    site = site_for_request(request)
+    if site is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    key = f"route:{translation.get_language()}:{site.pk}:{'/'.join(components)}"
+    target = for_generation(key, lambda: _find_target(site, components))
+    if target is None:
+        return None
+    page, remaining = target
+    try:
+        return page.route(request, remaining)
+    except Http404:
+        return None
+
+
+def _find_target(site, components):
+    root = for_generation(
+        f"root-page:{translation.get_language()}:{site.pk}", lambda: site.root_page.localized.specific
+    )
+    try:
+        return root.find_target(components) if isinstance(root, CheapServeMixin) else (root, components)
+    except Http404:
+        return None  # not kept: for_generation computes None again (404 pages are page-cached)

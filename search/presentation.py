@@ -10,6 +10,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from home.pagination import pagination
+
 PER_PAGE = 10
 
 
@@ -87,22 +89,7 @@ def to_result(item, terms, outcome, titles):
     return contact_result(item, terms, outcome.directory)
 
 
-def page_links(results_page, paginator):
-    """GOV.UK pagination items: first, last, current and its neighbours, with ellipses."""
-    if paginator.num_pages <= 1:
-        return []
-    current = results_page.number
-    wanted = sorted({1, paginator.num_pages, current - 1, current, current + 1} & set(paginator.page_range))
-    items, previous = [], 0
-    for number in wanted:
-        if number - previous > 1:
-            items.append({"ellipsis": True})
-        items.append({"number": number, "current": number == current})
-        previous = number
-    return items
-
-
-def present(outcome, page_number, sections):
+def present(outcome, page_number, sections, params):
     """The template's context for a search: the best answer (first page only), at most one
     panel above the ranked list (the other one below it, so that on a phone the first real
     answer is never more than one panel down), and one page of the ranked list."""
@@ -131,7 +118,7 @@ def present(outcome, page_number, sections):
         "panels_above": panels[:1],
         "panels_below": panels[1:],
         "total": outcome.total,
-        "page_links": page_links(results_page, paginator),
+        "pagination": pagination(params, results_page.number, paginator.num_pages),
         "glossary_page": outcome.glossary_page,
         "directory": outcome.directory,
     }

@@ -54,7 +54,7 @@ def search(request):
         messages.append("Your search had no words we could look for. Try words, not just symbols.")
     if built is not None and not built.empty:
         outcome = run_search(built, section or None, audience or None, sections)
-        context.update(present(outcome, page_number, sections))
+        context.update(present(outcome, page_number, sections, request.GET))
         if outcome.total == 0 or built.corrected:
             context["suggestion"] = suggest_spelling(text)
         if page_number == 1 and not section and not audience:

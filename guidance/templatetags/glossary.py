@@ -25,7 +25,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from guidance.models import GLOSSARY_CACHE_KEY, GlossaryPage, GlossaryTerm
-from home.cache import for_generation
+from home.cache import cached_fragment, for_generation
 from home.languages import prefer_active_language
 
 register = template.Library()
@@ -162,6 +162,11 @@ class ExplainTermsNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
+        # The explained content of a page, as the page's address rendered it in this generation
+        # (home.cache.cached_fragment: only for visitors who share the page cache).
+        return mark_safe(cached_fragment(context.get("request"), "content", lambda: self.explain(context)))  # noqa: S308 - our own rendered template output
+
+    def explain(self, context):
         html = self.nodelist.render(context)
         if context.get("explain_terms", True) is False:
             return html

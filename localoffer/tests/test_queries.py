@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db
 
 
 def publish(parent, page):
+    """A live page (no revision: the renders measured here read only the live page)."""
     parent.add_child(instance=page)
-    page.save_revision().publish()
     return page
 
 
@@ -34,8 +34,7 @@ def add_contacts(count, service=None):
     contacts = []
     for i in range(count):
         contact = Contact(slug=f"extra-contact-{i}", name=f"Extra contact {i}", phone="01234 000000")
-        contact.save()
-        contact.save_revision().publish()
+        contact.save()  # live by default
         if service:
             ServicePageContact.objects.create(page=service, contact=contact, sort_order=i)
         contacts.append(contact)
@@ -67,12 +66,10 @@ def build(count):
 
     for i in range(count):
         term = GlossaryTerm(term=f"XQ{i:02d}", full_form=f"Extra term {i}", meaning="A test term.", slug=f"xq{i}")
-        term.save()
-        term.save_revision().publish()
+        term.save()  # live by default
     for i in range(count):
         item = YouSaidWeDid(you_said=f"Comment {i}", we_did=f"Answer {i}")
-        item.save()
-        item.save_revision().publish()
+        item.save()  # live by default
 
     directory = ContactDirectoryPage.objects.get()
     contact = Contact.objects.get(slug="sssen")

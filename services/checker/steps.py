@@ -16,6 +16,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
+from home.cache import in_process, is_shared_request
 from home.models import SiteSettings
 
 from .flow import Flow, FlowError
@@ -142,7 +143,14 @@ class CheckerSteps:
         self.page = page
         self.request = request
         self.urls = urls
-        self.flow = Flow.from_page(page, area=SiteSettings.for_request(request).area_name if request else "")
+        area = SiteSettings.for_request(request).area_name if request else ""
+        if request is not None and is_shared_request(request) and page.live:
+            # A visitor's check is the live page's: its questions are read once per change to the
+            # content (home.cache.in_process), not on every step. Editors and previews (a draft
+            # page object) read their own.
+            self.flow = in_process(f"checker-flow:{page.pk}:{area}", lambda: Flow.from_page(page, area=area))
+        else:
+            self.flow = Flow.from_page(page, area=area)
 
     # Entry points -------------------------------------------------------------------------
 

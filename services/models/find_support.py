@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel
 
 from home.models import BasePage
+from home.pagination import pagination
 
 PER_PAGE = 20
 
@@ -60,26 +61,9 @@ class FindSupportPage(BasePage):
 
     @staticmethod
     def pagination(request, result, form):
-        """GOV.UK pagination: previous, numbered pages around this one, next. Each link keeps
-        the filters that could be used (not the ones the error summary names)."""
+        """Each page link keeps the filters that could be used (not the ones the error summary
+        names)."""
         params = request.GET.copy()
         for name in form.errors:
             params.pop(name, None)
-
-        def url(number):
-            params["page"] = str(number)
-            return "?" + params.urlencode()
-
-        current, last = result.page_number, result.total_pages
-        shown = sorted({1, last, current - 1, current, current + 1} & set(range(1, last + 1)))
-        items, previous = [], 0
-        for number in shown:
-            if number - previous > 1:
-                items.append({"ellipsis": True})
-            items.append({"number": number, "href": url(number), "current": number == current})
-            previous = number
-        return {
-            "previous": url(current - 1) if current > 1 else "",
-            "next": url(current + 1) if current < last else "",
-            "items": items if last > 1 else [],
-        }
+        return pagination(params, result.page_number, result.total_pages)

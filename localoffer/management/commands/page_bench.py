@@ -100,7 +100,9 @@ class Command(BaseCommand):
         from wagtail.models import Page
 
         from guidance.models import GuidancePage
+        from search.management.commands.search_bench import BENCH_SLUG as SEARCH_BENCH_SLUG
         from services.checker.flow import Flow
+        from services.management.commands.services_bench import BENCH_SLUG as SERVICES_BENCH_SLUG
         from services.models import CheckerPage, ServicePage
 
         def url_of(queryset, description):
@@ -115,7 +117,12 @@ class Command(BaseCommand):
         if checker is None:
             raise CommandError("No live eligibility check: run load_local_offer first.")
         first = Flow.from_page(checker).first
-        mix = [page.url for page in Page.objects.live().public().filter(depth__gt=1, depth__lt=5).specific()[:40]]
+        # The shipped site's pages, not the generated ones (an index of 10,000 generated pages is
+        # too big for the page cache, and no council has one).
+        shipped = Page.objects.live().public().filter(depth__gt=1, depth__lt=5)
+        for generated in Page.objects.filter(slug__in=[SEARCH_BENCH_SLUG, SERVICES_BENCH_SLUG]):
+            shipped = shipped.exclude(path__startswith=generated.path)
+        mix = [page.url for page in shipped.specific()[:40]]
         mix = [url for url in mix if url and not url.startswith(checker.url)]
         return {
             "static": staticfiles_storage.url("css/main.css", force=True),
@@ -137,6 +144,9 @@ class Command(BaseCommand):
                 "DJANGO_SETTINGS_MODULE": "localoffer.settings.production",
                 "SECRET_KEY": secrets.token_urlsafe(50),
                 "ALLOWED_HOSTS": "127.0.0.1,localhost",
+                # Production refuses to start without a public address for the admin's emails;
+                # the bench sends none.
+                "WAGTAILADMIN_BASE_URL": os.environ.get("WAGTAILADMIN_BASE_URL", "https://localoffer.example.org"),
                 "SECURE_SSL_REDIRECT": "false",
                 "REDIS_URL": self.options["redis_url"],
                 "CACHE_KEY_PREFIX": self.prefix,
