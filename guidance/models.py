@@ -7,9 +7,18 @@ from django.db.models.signals import post_delete, post_save
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin, WorkflowMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage
@@ -78,18 +87,25 @@ def split_other_words(text):
 
 class GlossaryTermQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def published(self):
-        """Terms that are live (published), in A to Z order."""
-        return self.filter(live=True).order_by("sort_key", "term")
+        """Terms that are live (published), in A to Z order, in the visitor's language (the
+        English term where it has no translation yet)."""
+        from home.languages import translated_or_english
+
+        return translated_or_english(self.filter(live=True)).order_by("sort_key", "term")
 
 
-class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+class GlossaryTerm(
+    TranslatableMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model
+):
     """A word or acronym the portal uses, explained once. Editors add a term here and the site
     does the rest: it appears on the glossary page, it is explained (with its full form) the
-    first time it is used on any content page, and search treats all its names as one."""
+    first time it is used on any content page, and search treats all its names as one.
+
+    A term can be translated into the council's other languages (Translate, in the snippet's
+    menu): each language has its own term, full form and meaning, under the same slug."""
 
     term = models.CharField(
         max_length=80,
-        unique=True,
         help_text="The word or acronym as it is usually written, for example 'SENCO' or 'EHC plan'.",
     )
     full_form = models.CharField(
@@ -108,7 +124,6 @@ class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     )
     slug = models.SlugField(
         max_length=80,
-        unique=True,
         help_text="The term's address on the glossary page (after #). Lower case letters, numbers and hyphens.",
     )
     sort_key = models.CharField(max_length=80, blank=True, editable=False, db_index=True)
@@ -132,9 +147,22 @@ class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         index.FilterField("live"),
     ]
 
-    class Meta:
+    # What a translator translates; the slug (the #address on the glossary page) stays the same.
+    translatable_fields = [
+        TranslatableField("term"),
+        TranslatableField("full_form"),
+        TranslatableField("meaning"),
+        TranslatableField("other_words"),
+        SynchronizedField("slug"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
         verbose_name = "glossary term"
         ordering = ["sort_key", "term"]
+        constraints = [
+            models.UniqueConstraint(fields=["term", "locale"], name="guidance_glossary_term_unique_in_locale"),
+            models.UniqueConstraint(fields=["slug", "locale"], name="guidance_glossary_slug_unique_in_locale"),
+        ]
 
     def __str__(self):
         return f"{self.term} ({self.full_form})" if self.full_form else self.term
@@ -142,6 +170,22 @@ class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     def save(self, *args, **kwargs):
         self.sort_key = self.term.lower().removeprefix("the ").strip()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """The term and the slug are each used once in a language (a translation shares the slug)."""
+        super().clean()
+        from django.core.exceptions import ValidationError
+        from wagtail.models import Locale
+
+        locale_id = self.locale_id or Locale.get_default().pk
+        same_language = GlossaryTerm.objects.filter(locale_id=locale_id).exclude(pk=self.pk)
+        errors = {}
+        if self.term and same_language.filter(term=self.term).exists():
+            errors["term"] = "There is already a glossary term with this name."
+        if self.slug and same_language.filter(slug=self.slug).exists():
+            errors["slug"] = "There is already a glossary term with this address."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def letter(self):
@@ -168,7 +212,9 @@ class GlossaryTerm(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         return [word for word in split_other_words(self.other_words) if word.lower() not in shown]
 
     def get_url(self):
-        glossary = GlossaryPage.objects.live().first()
+        from home.languages import prefer_active_language
+
+        glossary = prefer_active_language(GlossaryPage.objects.live())
         return f"{glossary.url}#{self.slug}" if glossary else ""
 
 

@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotAllowed
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from wagtail.views import serve as wagtail_serve
 
@@ -41,6 +42,36 @@ class PublicMethodsMiddleware:
         if request.method not in PUBLIC_METHODS and not request.path_info.startswith("/admin/"):
             return HttpResponseNotAllowed(PUBLIC_METHODS)
         return self.get_response(request)
+
+
+def path_without_language(path):
+    """The path with its language prefix taken off ("/cy/search/" -> "/search/")."""
+    language = translation.get_language_from_path(path)
+    if language and language != settings.LANGUAGE_CODE:
+        return path[len(language) + 1 :]
+    return path
+
+
+class LanguageFromPathMiddleware:
+    """Activate the language its address names (/cy/..., /ur/...), or English.
+
+    Unlike Django's LocaleMiddleware, this never reads Accept-Language or a cookie and never
+    redirects: one address is one page in one language, which the page cache and a CDN can keep
+    for everyone (no `Vary: Accept-Language`). Visitors choose a language with the switcher.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        request.LANGUAGE_CODE = language
+        # Only for this request: the thread goes back to the language it had (nothing leaks
+        # into the next request or a test).
+        with translation.override(language):
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
 
 
 class PageCacheMiddleware:
@@ -106,7 +137,7 @@ class PageCacheMiddleware:
         return response
 
     def key_for(self, request):
-        if request.method not in ("GET", "HEAD") or request.path_info.startswith(self.excluded):
+        if request.method not in ("GET", "HEAD") or path_without_language(request.path_info).startswith(self.excluded):
             return None
         try:
             return page_key(request)

@@ -65,6 +65,14 @@ class CheapServeMixin:
             parent = child
         raise Http404  # not reached: the loop always returns or raises
 
+    @property
+    def localized(self):
+        """Wagtail's `localized` (the live translation in the active language, or this page),
+        without a query for the active locale: routing asks it of the home page every request."""
+        from .languages import localized
+
+        return localized(self)
+
     def routed_ancestors(self):
         """The ancestors below the root that routing already loaded (`find_target` links each
         page to its parent), home first; None when the chain does not reach the home page."""
@@ -91,6 +99,27 @@ class CheapServeMixin:
             ]
 
         return for_generation(f"breadcrumbs:{self.pk}", compute)
+
+
+def serve(request, path):
+    """Wagtail's page view (`wagtail_serve`, see localoffer/urls.py), starting from the home page
+    in the address's language (/cy/...) found without Wagtail's query for the active locale:
+    Wagtail asks `site.root_page.localized`, and the site's root page is a plain `Page`."""
+    from wagtail import views as wagtail_views  # not at import time: it needs the models loaded
+
+    if not hasattr(request, "_wagtail_route_for_request"):
+        from .languages import localized
+
+        route = None
+        site = Site.find_for_request(request)
+        if site is not None:
+            try:
+                components = [component for component in path.split("/") if component]
+                route = localized(site.root_page).specific.route(request, components)
+            except Http404:
+                route = None
+        request._wagtail_route_for_request = route
+    return wagtail_views.serve(request, path)
 
 
 # --- Routing kept with the generation ----------------------------------------------------------

@@ -4,7 +4,8 @@ from django.db.models.signals import post_migrate
 
 def reapply_permission_scheme(sender, using="default", **kwargs):
     """At the end of every `migrate`, give the groups rights on snippet models added since
-    (see localoffer/permissions.py).
+    (see localoffer/permissions.py), and add a locale for each of the council's languages that
+    has none yet (localoffer/locales.py).
 
     `post_migrate` is sent once for each app that has models, in INSTALLED_APPS order; this
     acts only on the last one, so every app's tables and permissions exist by then."""
@@ -26,6 +27,10 @@ def reapply_permission_scheme(sender, using="default", **kwargs):
     hooks.search_for_hooks()
     create_extra_permissions(apps.get_app_config("wagtailsnippets"), using=using)
     apply_permission_scheme(apps, discover=True)
+
+    from .locales import ensure_locales
+
+    ensure_locales()
 
 
 class LocalOfferConfig(AppConfig):

@@ -35,6 +35,7 @@ EXTRA_PERMISSIONS = {
         "wagtailadmin.access_admin",
         "home.change_schedule2item",  # Local Offer duties: reword, never add or delete
         "home.view_schedule2item",
+        "wagtail_localize.submit_translation",  # translate pages and snippets (docs/editors.md)
     ],
     "Moderators": [
         "home.view_feedback",
@@ -44,6 +45,7 @@ EXTRA_PERMISSIONS = {
         "wagtailadmin.access_admin",
         "home.change_schedule2item",
         "home.view_schedule2item",
+        "wagtail_localize.submit_translation",
     ],
 }
 PROJECT_APPS = ("home", "guidance", "services")

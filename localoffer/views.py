@@ -1,5 +1,6 @@
 """Site-wide files for search engines: robots.txt (the sitemap is Wagtail's, see urls.py)."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
@@ -27,7 +28,9 @@ def robots_txt(request):
 
     It sets no cookie and no Cache-Control of its own: the page cache (home/middleware.py) keeps
     it like a page, stale at the next change to the site (a check added or unpublished)."""
-    disallow = ["/admin/", "/search/", "/feedback/", *_checker_paths(request)]
+    # Search in the council's other languages is under their prefix (/cy/search/, urls.py).
+    searches = [f"/{code}/search/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    disallow = ["/admin/", "/search/", *searches, "/feedback/", *_checker_paths(request)]
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallow), ""]
     # The same address the sitemap's own links use: the Wagtail site's (Settings → Sites).
     site = Site.find_for_request(request)

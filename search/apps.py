@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete, post_save
 def content_changed(**kwargs):
     """Forget what the search keeps about the content: cached rankings, the synonyms (glossary
     names and pages' 'also searched as' words) and the spelling vocabulary."""
+    from django.conf import settings
     from django.core.cache import cache
 
     from .query import SYNONYMS_CACHE_KEY
@@ -12,7 +13,10 @@ def content_changed(**kwargs):
     from .sql import forget_rankings
 
     forget_rankings()
-    cache.delete_many([SYNONYMS_CACHE_KEY, VOCABULARY_CACHE_KEY])
+    # The other languages' vocabularies (search/spelling.py); their synonyms go with the page
+    # cache's generation.
+    others = [f"{VOCABULARY_CACHE_KEY}:{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    cache.delete_many([SYNONYMS_CACHE_KEY, VOCABULARY_CACHE_KEY, *others])
 
 
 class SearchConfig(AppConfig):

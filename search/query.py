@@ -19,8 +19,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.search.query import And, Or, Phrase, PlainText
+
+from home.cache import for_generation
 
 from . import spelling
 from .words import STOP_WORDS, query_words, split_list
@@ -145,29 +149,38 @@ class SynonymGroup(NamedTuple):
 def get_synonym_groups():
     """{tuple of words: SynonymGroup} for every name of every published glossary term and every
     'also searched as' word of every live page. Cached; cleared when a term is saved or a page
-    is published (see search/apps.py)."""
+    is published (see search/apps.py). In another language than English, the terms are that
+    language's, kept until the next content change."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language != settings.LANGUAGE_CODE:
+        return for_generation(f"search-synonyms:{language}", _synonym_groups)
     groups = cache.get(SYNONYMS_CACHE_KEY)
     if groups is None:
-        from guidance.models import GlossaryTerm
-
-        groups = {}
-        for term in GlossaryTerm.objects.published():
-            names = []
-            for name in term.names():
-                words = tuple(query_words(name))
-                if words and words not in names:
-                    names.append(words)
-            for words in names:
-                groups.setdefault(words, SynonymGroup(term.slug, names))
-        for page_id, text in _page_words():
-            names = split_list(text)
-            for words in names:
-                group = groups.get(words)
-                if group is None:
-                    groups[words] = SynonymGroup("", names, frozenset([page_id]))
-                else:  # also a glossary name, or another page's word: both lead here
-                    groups[words] = group._replace(pages=group.pages | {page_id})
+        groups = _synonym_groups()
         cache.set(SYNONYMS_CACHE_KEY, groups, 60 * 60)
+    return groups
+
+
+def _synonym_groups():
+    from guidance.models import GlossaryTerm
+
+    groups = {}
+    for term in GlossaryTerm.objects.published():
+        names = []
+        for name in term.names():
+            words = tuple(query_words(name))
+            if words and words not in names:
+                names.append(words)
+        for words in names:
+            groups.setdefault(words, SynonymGroup(term.slug, names))
+    for page_id, text in _page_words():
+        names = split_list(text)
+        for words in names:
+            group = groups.get(words)
+            if group is None:
+                groups[words] = SynonymGroup("", names, frozenset([page_id]))
+            else:  # also a glossary name, or another page's word: both lead here
+                groups[words] = group._replace(pages=group.pages | {page_id})
     return groups
 
 

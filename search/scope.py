@@ -7,6 +7,7 @@ from django.apps import apps
 from django.db.models import Q
 from wagtail.models import Page, Site
 
+from home.languages import in_active_language, localized, prefer_active_language, translated_or_english
 from home.models import Audience, BasePage
 
 AUDIENCES = [(Audience.PARENTS.value, Audience.PARENTS.label), (Audience.SCHOOLS.value, Audience.SCHOOLS.label)]
@@ -20,8 +21,9 @@ class Section(NamedTuple):
 
 
 def get_home(request=None):
+    """The home page in the active language (its sections are the parts of that language's site)."""
     site = Site.find_for_request(request) if request is not None else Site.objects.filter(is_default_site=True).first()
-    return site.root_page if site else None
+    return localized(site.root_page) if site else None
 
 
 def get_sections(home):
@@ -49,7 +51,8 @@ def audience_filter(audience):
 
 
 def page_queryset(section_path=None, audience=None):
-    queryset = Page.objects.live().public().filter(depth__gt=1).specific()
+    # Only the pages in the active language: a Welsh search finds Welsh pages (issue 12).
+    queryset = in_active_language(Page.objects.live().public().filter(depth__gt=1)).specific()
     if section_path:
         queryset = queryset.filter(path__startswith=section_path)
     if audience:
@@ -65,13 +68,15 @@ def snippet_queryset(model_label, audience=None):
     except LookupError:
         return None
     queryset = model.objects.filter(live=True)
+    if any(f.name == "locale" for f in model._meta.fields):  # translatable (glossary terms)
+        queryset = translated_or_english(queryset)
     if audience and any(f.name == "audience" for f in model._meta.fields):
         queryset = queryset.filter(audience__in=[audience, Audience.EVERYONE.value])
     return queryset
 
 
 def glossary_page():
-    return apps.get_model("guidance", "GlossaryPage").objects.live().first()
+    return prefer_active_language(apps.get_model("guidance", "GlossaryPage").objects.live())
 
 
 def directory_page():
@@ -79,4 +84,4 @@ def directory_page():
         model = apps.get_model("services", "ContactDirectoryPage")
     except LookupError:
         return None
-    return model.objects.live().first()
+    return prefer_active_language(model.objects.live())

@@ -5,8 +5,12 @@ corrected search ('Did you mean sendco?')."""
 import difflib
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Page
+
+from home.languages import in_active_language
 
 from .scope import base_page_models
 from .words import normalise_words, split_list
@@ -20,25 +24,29 @@ CUTOFF = 0.75
 
 def get_vocabulary():
     """Words people might mean, by first letter: glossary names, live page titles, summaries
-    and 'also searched as' words. Cached for 10 minutes and cleared when content changes."""
-    vocabulary = cache.get(VOCABULARY_CACHE_KEY)
+    and 'also searched as' words, in the visitor's language. Cached for 10 minutes and cleared
+    when content changes."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    key = VOCABULARY_CACHE_KEY if language == settings.LANGUAGE_CODE else f"{VOCABULARY_CACHE_KEY}:{language}"
+    vocabulary = cache.get(key)
     if vocabulary is None:
         words = set()
         for term in apps.get_model("guidance", "GlossaryTerm").objects.published():
             for name in term.names():
                 words.update(normalise_words(name))
-        pages = Page.objects.live().public().filter(depth__gt=1)
+        pages = in_active_language(Page.objects.live().public().filter(depth__gt=1))
         for title in pages.values_list("title", flat=True)[:MAX_TITLES]:
             words.update(normalise_words(title))
         for model in base_page_models():
-            rows = model.objects.live().public().values_list("summary", "also_searched_as")[:MAX_SUMMARIES]
+            rows = in_active_language(model.objects.live().public()).values_list("summary", "also_searched_as")
+            rows = rows[:MAX_SUMMARIES]
             for summary, also in rows:
                 words.update(normalise_words(summary))
                 words.update(w for name in split_list(also) for w in name)
         vocabulary = {}
         for word in sorted(w for w in words if len(w) > 2 and w.isalpha()):
             vocabulary.setdefault(word[0], []).append(word)
-        cache.set(VOCABULARY_CACHE_KEY, vocabulary, VOCABULARY_SECONDS)
+        cache.set(key, vocabulary, VOCABULARY_SECONDS)
     return vocabulary
 
 

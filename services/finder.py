@@ -14,6 +14,7 @@ from django.db.models.functions import Length, Lower, Substr
 from wagtail.models import PageViewRestriction
 from wagtail.search.utils import parse_query_string
 
+from home.languages import in_active_language
 from home.models import PageCoverage
 
 from .models import CheckerPage, ServiceLocation, ServicePage, ServicePageContact, TaxonomyTerm
@@ -71,7 +72,8 @@ def live_services():
     """Service pages the public can see: live, and not behind a privacy setting (on the page
     or above it). Like Wagtail's `.public()`, but as a subquery, so it costs no query of its own."""
     restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return ServicePage.objects.live().exclude(Exists(restricted))
+    # In the visitor's language only (/cy/find-support/ lists the Welsh service pages).
+    return in_active_language(ServicePage.objects.live()).exclude(Exists(restricted))
 
 
 def search(queryset, words, fields=("pk",)):

@@ -19,11 +19,14 @@ from html import escape
 from html.parser import HTMLParser
 
 from django import template
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from guidance.models import GLOSSARY_CACHE_KEY, GlossaryPage, GlossaryTerm
 from home.cache import for_generation
+from home.languages import prefer_active_language
 
 register = template.Library()
 
@@ -46,18 +49,28 @@ def explainable_names(term):
     return names
 
 
+def _glossary_entries():
+    # The glossary page a term links to is the one in the visitor's language (or English).
+    glossary = prefer_active_language(GlossaryPage.objects.live())
+    base_url = glossary.url if glossary else ""
+    entries = []
+    for term in GlossaryTerm.objects.published():
+        for name in explainable_names(term):
+            url = f"{base_url}#{term.slug}" if base_url else ""
+            entries.append((name, term.full_form, url, term.slug))
+    entries.sort(key=lambda entry: -len(entry[0]))
+    return entries
+
+
 def get_glossary_entries():
-    """[(name, full form, url, slug)] for every explainable name, longest first. Cached."""
+    """[(name, full form, url, slug)] for every explainable name, longest first. Cached (in
+    another language than English, until the next content change)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language != settings.LANGUAGE_CODE:
+        return for_generation(f"glossary-entries:{language}", _glossary_entries)
     entries = cache.get(GLOSSARY_CACHE_KEY)
     if entries is None:
-        glossary = GlossaryPage.objects.live().first()
-        base_url = glossary.url if glossary else ""
-        entries = []
-        for term in GlossaryTerm.objects.published():
-            for name in explainable_names(term):
-                url = f"{base_url}#{term.slug}" if base_url else ""
-                entries.append((name, term.full_form, url, term.slug))
-        entries.sort(key=lambda entry: -len(entry[0]))
+        entries = _glossary_entries()
         cache.set(GLOSSARY_CACHE_KEY, entries, 60 * 60)
     return entries
 
@@ -154,7 +167,8 @@ class ExplainTermsNode(template.Node):
             return html
         # The same HTML gives the same result until the glossary (or anything else) changes.
         digest = hashlib.sha256(html.encode()).hexdigest()
-        explained = for_generation(f"explained:{digest}", lambda: str(explain_html(html)))
+        key = f"explained:{translation.get_language()}:{digest}"
+        explained = for_generation(key, lambda: str(explain_html(html)))
         return mark_safe(explained)  # noqa: S308 - the input is our own rendered template output
 
 

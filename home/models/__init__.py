@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -22,6 +23,7 @@ from wagtail.utils.decorators import cached_classmethod
 
 from home.admin_forms import LocalOfferPageForm
 from home.blocks import BodyBlock, LinkBlock
+from home.languages import prefer_active_language
 from home.readability import ReadabilityPanel
 from home.routing import CheapServeMixin
 
@@ -486,12 +488,12 @@ class SiteSettings(BaseSiteSetting):
             pages = Page.objects.live().in_bulk([pk for pk, _ in wanted if pk])
             links = [{"url": pages[pk].url, "text": text} for pk, text in wanted if pk in pages]
             # Every page links to how to get the Local Offer without the internet (regulation 57).
-            offline = OfflineAccessPage.objects.live().first()
+            offline = prefer_active_language(OfflineAccessPage.objects.live())
             if offline:
                 links.append({"url": offline.url, "text": offline.title})
             return links
 
-        return for_generation(f"footer-links:{self.pk}", compute)
+        return for_generation(f"footer-links:{self.pk}:{translation.get_language()}", compute)
 
     class Meta:
         verbose_name = "site settings"

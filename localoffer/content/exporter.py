@@ -16,6 +16,7 @@ from .format import (
     child_relations,
     content_fields,
     empty_value,
+    in_default_language,
     key_field,
     raw_stream,
     rich_to_file,
@@ -68,7 +69,9 @@ class ExportRefs:
     def snippet_key(self, model, pk):
         keys = self.snippet_keys.get(model)
         if keys is None:
-            keys = self.snippet_keys[model] = dict(model._default_manager.values_list("pk", key_field(model)))
+            keys = self.snippet_keys[model] = dict(
+                in_default_language(model._default_manager.all()).values_list("pk", key_field(model))
+            )
         return keys.get(pk)
 
 
@@ -130,7 +133,8 @@ def export_snippets(refs, directory):
         if key is None:
             continue  # a snippet without a slug or name (such as 'You said, we did' comments)
         fields = content_fields(model)
-        items = [object_to_file(obj, fields, refs) for obj in model._default_manager.order_by(key)]
+        objects = in_default_language(model._default_manager.all()).order_by(key)
+        items = [object_to_file(obj, fields, refs) for obj in objects]
         if not items:
             continue
         name = SNIPPET_FILES.get(model._meta.label_lower, model._meta.label_lower)

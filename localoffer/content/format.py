@@ -71,6 +71,16 @@ def key_field(model):
     return None
 
 
+def in_default_language(queryset):
+    """Translatable snippets (glossary terms) in English only: the data files hold the default
+    language; translations are made in the admin or with PO files (docs/adopting.md)."""
+    from wagtail.models import Locale, TranslatableMixin
+
+    if issubclass(queryset.model, TranslatableMixin) and not is_page_model(queryset.model):
+        return queryset.filter(locale=Locale.get_default())
+    return queryset
+
+
 def is_page_model(model):
     return model is not None and issubclass(model, Page)
 

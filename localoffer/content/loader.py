@@ -29,6 +29,7 @@ from .format import (
     child_fields,
     child_relations,
     content_fields,
+    in_default_language,
     key_field,
     rich_from_file,
 )
@@ -69,7 +70,8 @@ class LoadRefs:
 
     def snippet_keys(self, model):
         if model not in self.snippet_ids:
-            self.snippet_ids[model] = dict(model._default_manager.values_list(key_field(model), "pk"))
+            keys = in_default_language(model._default_manager.all()).values_list(key_field(model), "pk")
+            self.snippet_ids[model] = dict(keys)
         return self.snippet_ids[model]
 
     def snippet_id(self, model, key, where):

@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "guidance",
     "services",
     "home",
+    # Other languages (docs/adopting.md, 'Other languages'): translation in the admin and PO files.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     # Wagtail
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -74,6 +77,9 @@ MIDDLEWARE = [
     # Anonymous visitors' pages come from the shared page cache (home/cache.py): a cached page
     # skips everything below. See docs/operations.md, 'The page cache'.
     "home.middleware.PageCacheMiddleware",
+    # The language comes from the address only (/cy/..., /ur/...; English has no prefix), never
+    # from Accept-Language or a cookie, so every address is one cacheable page.
+    "home.middleware.LanguageFromPathMiddleware",
     # Headers for pages (static files served above don't need them): see docs/security.md.
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -207,6 +213,49 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+
+# The council's languages (docs/adopting.md, 'Other languages'): LOCALOFFER_LANGUAGES lists
+# language codes, English first and always there. Each other language is served under its own
+# prefix (/cy/, /ur/), English at the root. Names are in their own language, for the switcher.
+LANGUAGE_NAMES = {
+    "en-gb": "English",
+    "cy": "Cymraeg",
+    "ur": "اردو",
+    "pl": "Polski",
+    "ro": "Română",
+    "pa": "ਪੰਜਾਬੀ",
+    "bn": "বাংলা",
+    "ar": "العربية",
+    "so": "Soomaali",
+    "gu": "ગુજરાતી",
+    "pt": "Português",
+    "es": "Español",
+    "fr": "Français",
+    "zh-hans": "简体中文",
+}
+
+
+def council_languages(codes):
+    """[(code, name)] for the codes given, English first, each once. A code without a known
+    name uses Django's own name for it (`get_language_info`)."""
+    from django.conf.locale import LANG_INFO
+
+    result = [(LANGUAGE_CODE, LANGUAGE_NAMES[LANGUAGE_CODE])]
+    for code in (code.lower() for code in codes):
+        if code in dict(result):
+            continue
+        if code not in LANGUAGE_NAMES and code not in LANG_INFO:
+            raise ValueError(f"LOCALOFFER_LANGUAGES: unknown language code {code!r}")
+        result.append((code, LANGUAGE_NAMES.get(code) or LANG_INFO[code]["name_local"]))
+    return result
+
+
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = council_languages(env_list("LOCALOFFER_LANGUAGES", LANGUAGE_CODE))
+WAGTAIL_I18N_ENABLED = True
+# A new translation starts as a draft, even of a live page: it shows in its language only when an
+# editor publishes it (wagtail-localize would otherwise publish the English words under /cy/ at
+# once). No machine translator is configured: editors translate in the admin or with PO files.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Plain words for some of Wagtail's admin labels ('Slug', 'Cancel workflow', 'Aging pages').
 LOCALE_PATHS = [BASE_DIR / "localoffer" / "locale"]
 USE_TZ = True

@@ -4,7 +4,7 @@ import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import council_languages, env_list
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -31,3 +31,5 @@ SEARCH_COUNTS_REDIS_URL = os.environ.get("SEARCH_COUNTS_REDIS_URL", "")
 SEARCH_COUNTS_DIR = os.environ.get(
     "SEARCH_COUNTS_DIR", os.path.join(tempfile.gettempdir(), f"localoffer-test-searches-{os.getpid()}")
 )
+# A real second language (Welsh) and a right-to-left one (Urdu), for the translation tests.
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = council_languages(["cy", "ur"])

@@ -59,7 +59,7 @@ def test_robots_txt_keeps_crawlers_out_and_names_the_sitemap(client, loaded_site
     lines = response.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
     disallowed = [line.removeprefix("Disallow: ") for line in lines if line.startswith("Disallow: ")]
-    assert {"/admin/", "/search/", "/feedback/"} <= set(disallowed)
+    assert {"/admin/", "/search/", "/cy/search/", "/ur/search/", "/feedback/"} <= set(disallowed)
     site_root = Page.objects.get(depth=2).specific.get_site().root_url
     assert f"Sitemap: {site_root}/sitemap.xml" in lines
     checkers = CheckerPage.objects.live()

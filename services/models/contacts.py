@@ -21,6 +21,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, Rev
 from wagtail.search import index
 
 from home.admin_forms import LocalOfferSnippetForm
+from home.languages import active_locale_id, in_active_language, prefer_active_language
 from home.models import Audience, BasePage, ReviewMixin
 from home.slugs import SlugFromNameMixin
 
@@ -79,7 +80,9 @@ class ContactQuerySet(models.QuerySet):
         """Live contacts with everything the directory shows, in a fixed number of queries."""
         from .pages import ServicePageContact
 
-        links = ServicePageContact.objects.filter(page__live=True).select_related("page").order_by("page__title")
+        # The service pages in the visitor's language (a translated page keeps its contacts).
+        links = ServicePageContact.objects.filter(page__live=True, page__locale_id=active_locale_id())
+        links = links.select_related("page").order_by("page__title")
         return (
             self.live()
             .prefetch_related("areas", Prefetch("service_links", queryset=links, to_attr="live_service_links"))
@@ -241,7 +244,7 @@ class Contact(
         return bool(self.phone or self.email or self.full_address)
 
     def get_directory(self):
-        return ContactDirectoryPage.objects.live().first()
+        return prefer_active_language(ContactDirectoryPage.objects.live())
 
     def get_url(self, directory=None, request=None):
         """The contact's own page, under the directory page ('' if there is no directory)."""
@@ -318,7 +321,8 @@ class ContactDirectoryPage(RoutablePageMixin, BasePage):
     def get_filter_choices(self):
         from .pages import ServicePage
 
-        services = ServicePage.objects.live().filter(contact_links__contact__live=True).distinct().order_by("title")
+        services = in_active_language(ServicePage.objects.live()).filter(contact_links__contact__live=True)
+        services = services.distinct().order_by("title")
         return {
             "services": [(str(page.pk), page.title) for page in services],
             "areas": [(area.slug, area.name) for area in Area.objects.all()],

@@ -8,6 +8,7 @@ from home.owners import assign_content_owner
 from localoffer.content import STARTER
 from localoffer.content.format import ContentError
 from localoffer.content.loader import load_site
+from localoffer.locales import ensure_locales
 
 
 class Command(BaseCommand):
@@ -31,6 +32,8 @@ class Command(BaseCommand):
         directory = Path(options["directory"])
         try:
             with transaction.atomic():
+                # A locale for each of the council's languages (localoffer/locales.py).
+                ensure_locales()
                 created = load_site(directory, log)
                 # Shipped content has no author on the council's staff: give it to the named
                 # role so its review reminders reach someone (home/owners.py).
