@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 # CI sets this to run the suite a second time on PostgreSQL.
 TEST_DATABASE_URL ?=
+# pytest-xdist processes for the suite (each with its own test database); 0 runs it in one.
+TEST_WORKERS ?= 2
 
 .PHONY: run install frontend migrate content static serve test test-sqlite test-postgres lint bench wrk audit clean
 
@@ -48,10 +50,10 @@ test: install frontend
 	@if [ -n "$(TEST_DATABASE_URL)" ]; then $(MAKE) test-postgres; else echo "TEST_DATABASE_URL not set: skipping the PostgreSQL run."; fi
 
 test-sqlite: install frontend
-	env -u DATABASE_URL $(PY) -m pytest
+	env -u DATABASE_URL $(PY) -m pytest -n $(TEST_WORKERS)
 
 test-postgres: install frontend
-	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(VENV)/bin/ruff check .
