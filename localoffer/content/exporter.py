@@ -99,6 +99,9 @@ def object_to_file(obj, fields, refs, everything=False):
             data[field.name] = value
     for rel in child_relations(type(obj)):
         items = getattr(obj, rel.get_accessor_name()).all()
+        if any(field.name == "sort_order" for field in rel.related_model._meta.fields):
+            # The page's order; items saved without one (an older load) in the order they were made.
+            items = items.order_by("sort_order", "pk")
         if items:
             data[rel.get_accessor_name()] = [object_to_file(item, child_fields(rel), refs) for item in items]
     return data

@@ -124,7 +124,12 @@ def fields_from_file(model, data, refs, where="", skip=(), only=None):
                 item_values, _many, _children = fields_from_file(
                     rel.related_model, item, refs, f"{place}[{number}].", only=child_fields(rel)
                 )
-                items.append(rel.related_model(**item_values))
+                child = rel.related_model(**item_values)
+                # The file's order is the order on the page (Orderable's sort_order): without it
+                # every item has none, and a database may give them back in any order.
+                if hasattr(child, "sort_order") and child.sort_order is None:
+                    child.sort_order = number - 1
+                items.append(child)
             children[name] = items
             continue
         if name not in fields:

@@ -247,3 +247,19 @@ def test_loading_gives_shipped_content_to_the_content_owner_role(starter_site):
     assert guidance.exists()
     assert not guidance.exclude(content_owner=owner).exists()
     assert not Contact.objects.exclude(content_owner=owner).exists()
+
+
+def test_a_pages_items_keep_the_order_of_the_file(starter_site):
+    """Orderable items (related pages, a service's contacts...) get the file's order as their
+    sort_order: without one, PostgreSQL may give them back in another order, and the export
+    then differs from the file."""
+    from guidance.models import GuidanceRelatedPage
+
+    related = list(
+        GuidanceRelatedPage.objects.filter(source__slug="what-is-sen-support")
+        .order_by("sort_order")
+        .values_list("sort_order", "page__slug")
+    )
+    assert len(related) >= 2
+    assert [order for order, _slug in related] == list(range(len(related)))
+    assert related[0][1] == "four-stages-of-sen-support"
