@@ -16,8 +16,9 @@ footer links and the glossary explainer's output, so an uncached render does not
 for requests that may share the page cache, the page found for a path (home/routing.py) and
 fragments that are the same on every page of the site (`cached_fragment`: the footer), stored
 only from responses the page cache could keep. (A page's own content is not kept apart: the
-page cache already keeps the whole page for the same address.) `in_process` keeps read-only values in a worker's memory
-for the current generation. Within a request the generation is read once (`request_generation`).
+page cache already keeps the whole page for the same address.) `in_process` keeps read-only
+values in a worker's memory for the current generation. Within a request the generation is
+read once (`request_generation`).
 
 When a CDN or reverse proxy is configured (`WAGTAILFRONTENDCACHE`, from the environment), every
 change also purges the site's public URLs there once the transaction commits.
@@ -223,17 +224,15 @@ def fragment_key(request, name):
         where = f"site:{request.scheme}://{request.get_host()}"
     except DisallowedHost:
         return None
-    if where is None:
-        return None
     return f"pagecache:fragment:{name}:{translation.get_language()}:{current_generation()}:{where}"
 
 
 def cached_fragment(request, name, render):
     """The HTML of fragment `name` of the site's pages, from the cache if a page of the site
-    rendered it in this generation, or `render()`. A fragment rendered now is only remembered on the request:
-    `keep_fragments` stores it once the whole response is known to be one the page cache could
-    keep (no cookie, not private or no-store), so a fragment never holds what a response for one
-    visitor only held (a CSRF token, the eligibility check's answers)."""
+    rendered it in this generation, or `render()`. A fragment rendered now is only remembered on
+    the request: `keep_fragments` stores it once the whole response is known to be one the page
+    cache could keep (no cookie, not private or no-store), so a fragment never holds what a
+    response for one visitor only held (a CSRF token, the eligibility check's answers)."""
     key = fragment_key(request, name)
     if key is None:
         return render()

@@ -104,12 +104,17 @@ def page_languages(page):
     return for_generation(f"languages:{page.pk}", lambda: _compute(page))
 
 
+def _locale_ids():
+    """{language code: locale id}."""
+    return {code: pk for pk, code in locale_codes().items()}
+
+
 def active_locale_id():
     """The id of the active language's locale (English's if it has none), without a query once
     the small caches are warm."""
     from wagtail.coreutils import get_supported_content_language_variant
 
-    ids = {code: pk for pk, code in locale_codes().items()}
+    ids = _locale_ids()
     try:
         code = get_supported_content_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
     except LookupError:
@@ -144,8 +149,7 @@ def prefer_active_language(queryset):
 
 
 def default_locale_id():
-    ids = {code: pk for pk, code in locale_codes().items()}
-    return ids.get(settings.LANGUAGE_CODE)
+    return _locale_ids().get(settings.LANGUAGE_CODE)
 
 
 def translated_or_english(queryset):

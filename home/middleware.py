@@ -146,8 +146,8 @@ class PageCacheMiddleware:
 
     def keep_fragments(self, request, response):
         """Store the fragments the page rendered (home.cache.cached_fragment), if the response
-        is one the page cache could keep. With the page cache off too: the fragments are what
-        keeps an uncached render cheap."""
+        is one the page cache could keep. With the page cache off too: the footer kept for the
+        whole site is part of what keeps an uncached render cheap."""
         if getattr(request, "_shared_fragments", None) and self.key_for(request) and self.storable(request, response):
             keep_fragments(request, self.seconds)
 

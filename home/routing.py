@@ -114,8 +114,7 @@ def serve(request, path):
         site = Site.find_for_request(request)
         if site is not None:
             try:
-                components = [component for component in path.split("/") if component]
-                route = localized(site.root_page).specific.route(request, components)
+                route = localized(site.root_page).specific.route(request, path_components(path))
             except Http404:
                 route = None
         request._wagtail_route_for_request = route
@@ -123,6 +122,11 @@ def serve(request, path):
 
 
 # --- Routing kept with the generation ----------------------------------------------------------
+
+
+def path_components(path):
+    """The parts of a path, as Wagtail's serve view splits it: "/a/b/" gives ["a", "b"]."""
+    return [component for component in path.split("/") if component]
 
 
 def site_for_request(request):
@@ -145,7 +149,7 @@ def route_for_request(request, path):
     site = site_for_request(request)
     if site is None:
         return None
-    components = [component for component in path.split("/") if component]
+    components = path_components(path)
     key = f"route:{translation.get_language()}:{site.pk}:{'/'.join(components)}"
     target = for_generation(key, lambda: _find_target(site, components))
     if target is None:

@@ -5,6 +5,7 @@ home/languages.py."""
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from wagtail.models import Page
 
@@ -32,10 +33,10 @@ class LanguageContext:
         # The page frame (header, footer, forms) is written in English: mark it so when the
         # content is in another language (WCAG 3.1.2, language of parts).
         self.frame_lang = bcp47(settings.LANGUAGE_CODE)
+        self.frame_attrs = "" if self.english else format_html(' lang="{}" dir="ltr"', self.frame_lang)
         versions = languages.versions if languages else []
         # The switcher and hreflang only when the page is in more than one language.
         self.versions = versions if len(versions) > 1 else []
-        self.alternates = self.versions
         default = languages.version(settings.LANGUAGE_CODE) if languages else None
         self.x_default = default.full_url if default and self.versions else ""
         # Reached in a language it has not been translated into yet.
