@@ -9,7 +9,7 @@ TEST_DATABASE_URL ?=
 # pytest-xdist processes for the suite (each with its own test database); 0 runs it in one.
 TEST_WORKERS ?= 2
 
-.PHONY: run install frontend migrate content static serve test test-sqlite test-postgres lint bench wrk audit clean
+.PHONY: run install frontend migrate content static serve test test-sqlite test-postgres lint screenshots bench wrk audit clean
 
 run: install frontend migrate content static serve
 
@@ -54,6 +54,11 @@ test-sqlite: install frontend
 
 test-postgres: install frontend
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -n $(TEST_WORKERS)
+
+# Screenshots of every page type and state at 320 and 1280 px, in test-artifacts/screenshots/
+# (the browser tests take them only when asked: they are for people to look at).
+screenshots: install frontend
+	env -u DATABASE_URL TEST_SCREENSHOTS=1 $(PY) -m pytest -m browser
 
 lint: install
 	$(VENV)/bin/ruff check .

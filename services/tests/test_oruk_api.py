@@ -96,7 +96,9 @@ class ApiTestCase(TestCase):
         return response.json()
 
 
-class FeedValidationTests(ApiTestCase):
+class FeedValidationChecks:
+    """Each response against the official schemas (run by ApiTests below)."""
+
     def test_the_root_says_which_version_and_where_the_openapi_document_is(self):
         body = self.get_json(API + "/")
         self.assertEqual(body["version"], "HSDS-UK-3.0")
@@ -304,5 +306,6 @@ class QueryCountChecks:
         self.assertLessEqual(self.count(f"{API}/services/{self.services[0].oruk_id}"), 15)
 
 
-class ApiBehaviourTests(ServiceContentChecks, FilterChecks, QueryCountChecks, ApiTestCase):
-    """One set of 60 generated services for all the behaviour checks (they take a while to make)."""
+class ApiTests(FeedValidationChecks, ServiceContentChecks, FilterChecks, QueryCountChecks, ApiTestCase):
+    """One set of 60 generated services for all the checks: the schemas and the behaviour (they
+    take a while to make)."""

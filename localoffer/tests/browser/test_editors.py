@@ -63,8 +63,8 @@ class Editor:
             self.outside_requests.append(request.url)
 
     def goto(self, path):
+        # Playwright waits for the page's load event: the admin's scripts have run by then.
         self.visitor.goto(path)
-        self.page.wait_for_load_state("networkidle")
 
     def doc_screenshot(self, name, locator=None):
         """A screenshot for docs/editors.md (only with UPDATE_DOC_SCREENSHOTS=1)."""
