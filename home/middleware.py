@@ -21,6 +21,7 @@ from .cache import (
     request_generation,
 )
 from .routing import route_for_request
+from .routing import serve as routing_serve
 
 logger = logging.getLogger(__name__)
 
@@ -200,5 +201,7 @@ class SharedRoutingMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is wagtail_serve and view_args and is_shared_request(request):
+        # The site's page view is home.routing.serve (localoffer/urls.py); Wagtail's own, if a
+        # project maps it instead.
+        if view_func in (routing_serve, wagtail_serve) and view_args and is_shared_request(request):
             request._wagtail_route_for_request = route_for_request(request, view_args[0])

@@ -69,6 +69,12 @@ def test_the_second_render_finds_its_page_without_routing_queries(uncached):
     warm("/")  # what every page shares (site, settings, footer)
     first, second = queries(url), queries(url)
     assert 0 < second < first  # the page's own content is rendered again; its route is kept
+    # No query looks the page up by its address (Wagtail's routing, or find_target's).
+    with CaptureQueriesContext(connection) as captured:
+        assert Client().get(url).status_code == 200
+    lookups = ('"url_path" IN', '"url_path" =', '"slug" =')
+    routing = [query["sql"] for query in captured if any(lookup in query["sql"] for lookup in lookups)]
+    assert routing == [], routing
     assert "X-Page-Cache" not in Client().get(url).headers
 
 
