@@ -30,6 +30,7 @@ import functools
 import hashlib
 import itertools
 import logging
+import pickle
 import threading
 import time
 from urllib.parse import parse_qsl, urlencode
@@ -151,13 +152,25 @@ def bump_generation():
 
 
 def for_generation(name, compute, timeout=None):
-    """`compute()`, kept in the cache until the next change to the site's content."""
+    """`compute()`, kept in the cache until the next change to the site's content.
+
+    Each process also keeps a pickled copy for the current generation (`_this_generation`), so
+    a render asks the shared cache only once per process and generation, not once per value per
+    request (a dozen network round trips with Redis). Every call still gets a fresh copy
+    (unpickled), so a caller may change what it gets (routing sets attributes on its page)."""
+    generation = current_generation()
+    local = _this_generation(generation)
+    blob = local.get(("shared", name))
+    if blob is not None:
+        return pickle.loads(blob)  # noqa: S301 - our own values, pickled by this process
     cache = page_cache()
-    key = f"pagecache:{name}:{current_generation()}"
+    key = f"pagecache:{name}:{generation}"
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout or settings.PAGE_CACHE_SECONDS)
+    if value is not None:
+        local[("shared", name)] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     return value
 
 
@@ -185,13 +198,18 @@ def in_process(name, compute):
     generation is still read from the shared cache, so every process sees a change at once).
     For read-only values that are costly to build and to unpickle (the eligibility check's
     questions). The value is shared between requests: never change it."""
-    generation = current_generation()
-    if _in_process["generation"] != generation or len(_in_process["values"]) >= IN_PROCESS_MAX:
-        _in_process["generation"], _in_process["values"] = generation, {}
-    values = _in_process["values"]
+    values = _this_generation(current_generation())
     if name not in values:
         values[name] = compute()
     return values[name]
+
+
+def _this_generation(generation):
+    """This process's values for `generation` (emptied when the generation changes, or when
+    it holds IN_PROCESS_MAX values)."""
+    if _in_process["generation"] != generation or len(_in_process["values"]) >= IN_PROCESS_MAX:
+        _in_process["generation"], _in_process["values"] = generation, {}
+    return _in_process["values"]
 
 
 # --- Keys ---------------------------------------------------------------------------------------
