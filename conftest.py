@@ -107,3 +107,35 @@ def fresh_page_cache():
     from home.cache import bump_generation
 
     bump_generation()
+
+
+@pytest.fixture
+def redis_page_cache(settings):
+    """The page cache in the machine's Redis (as production has it, through django-redis),
+    under a key prefix of this test's own, deleted afterwards. The process's generation watch
+    and its pages in memory start empty (home/cache_watch.py)."""
+    import uuid
+
+    import redis
+
+    from home import cache as page_cache_module
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+    client = redis.Redis.from_url(url)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        pytest.fail(f"These tests need Redis at {url} (TEST_REDIS_URL): {error}")
+    prefix = f"test-pagecache-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": prefix},
+    }
+    page_cache_module._watch.close()
+    page_cache_module._local_pages.clear()
+    yield prefix
+    page_cache_module._watch.close()
+    page_cache_module._local_pages.clear()
+    keys = list(client.scan_iter(f"{prefix}:*"))
+    if keys:
+        client.delete(*keys)
+    client.close()

@@ -43,6 +43,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
 
+from .cache_watch import GenerationWatch, LocalPages, announce, is_watchable
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
@@ -101,13 +103,41 @@ def _new_generation(cache):
     return cache.get(GENERATION_KEY)
 
 
+def _read_generation(cache):
+    generation = cache.get(GENERATION_KEY)
+    return _new_generation(cache) if generation is None else generation
+
+
+# Each process watches the generation (Redis only): see home/cache_watch.py.
+_watch = GenerationWatch()
+_local_pages = LocalPages()
+
+
+def watched_generation(cache):
+    """The generation as this process knows it from the bumps Redis announces (no round trip),
+    or None: not Redis, or not subscribed just now (then read it from the cache)."""
+    if not is_watchable(cache):
+        return None
+    return _watch.current(cache, functools.partial(_read_generation, cache))
+
+
+def local_page(key, generation):
+    """A page this process kept in memory for `generation` (see `watched_generation`)."""
+    return _local_pages.get(key, generation)
+
+
+def keep_local_page(key, entry):
+    _local_pages.put(key, entry)
+
+
 def current_generation():
     memo = _request_memo.get()
     if memo:
         return memo["generation"]
     cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    generation = _new_generation(cache) if generation is None else generation
+    generation = watched_generation(cache)
+    if generation is None:
+        generation = _read_generation(cache)
     if memo is not None:
         memo["generation"] = generation
     return generation
@@ -144,9 +174,13 @@ def bump_generation():
         memo.clear()
     cache = page_cache()
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet (or it was evicted)
-        _new_generation(cache)
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # no generation yet (or it was evicted)
+            _new_generation(cache)
+        if is_watchable(cache):
+            _watch.forget()
+            announce(cache, GENERATION_KEY)
     except Exception:  # noqa: BLE001 - a cache that is down holds nothing to be stale
         logger.exception("Could not bump the page cache generation")
 

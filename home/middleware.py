@@ -14,12 +14,16 @@ from .cache import (
     current_generation,
     is_shared_request,
     keep_fragments,
+    keep_local_page,
+    local_page,
     page_cache,
     page_key,
     private_cookies,
     remember_generation,
     request_generation,
+    watched_generation,
 )
+from .cache_watch import is_watchable
 from .routing import route_for_request
 from .routing import serve as routing_serve
 
@@ -117,10 +121,21 @@ class PageCacheMiddleware:
         if key is not None:
             try:
                 cache = page_cache()
-                found = cache.get_many([GENERATION_KEY, key])
-                generation = found.get(GENERATION_KEY) or current_generation()
-                remember_generation(generation)
-                entry = found.get(key)
+                generation = watched_generation(cache)
+                if generation is not None:
+                    # Redis, watched (home/cache_watch.py): the generation is known without a
+                    # round trip, and a page this worker has served is in its own memory.
+                    remember_generation(generation)
+                    entry = local_page(key, generation)
+                    if entry is None:
+                        entry = cache.get(key)
+                        if entry is not None and entry[0] == generation:
+                            keep_local_page(key, entry)
+                else:
+                    found = cache.get_many([GENERATION_KEY, key])
+                    generation = found.get(GENERATION_KEY) or current_generation()
+                    remember_generation(generation)
+                    entry = found.get(key)
             except Exception:  # noqa: BLE001 - with the cache down, render the page
                 logger.exception("The page cache could not be read")
                 key = entry = None
@@ -172,8 +187,12 @@ class PageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=0, s_maxage=self.shared_max_age)
         headers = [(name, value) for name, value in response.items() if name.lower() != "x-page-cache"]
         seconds = self.seconds if response.status_code == 200 else min(self.seconds, 300)
+        entry = (generation, response.status_code, headers, response.content)
         try:
-            page_cache().set(key, (generation, response.status_code, headers, response.content), seconds)
+            cache = page_cache()
+            cache.set(key, entry, seconds)
+            if is_watchable(cache):
+                keep_local_page(key, entry)
         except Exception:  # noqa: BLE001 - the visitor still gets the page
             logger.exception("The page cache could not be written")
 

@@ -157,6 +157,12 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # Never from the page cache: the admin, documents (some are private), search (it counts and
 # rate-limits every search, and keeps its own cached rankings) and the feedback form's steps.
+# With Redis, each worker watches the generation (bumps are announced on a Redis channel) and
+# keeps the pages it serves in its own memory, up to PAGE_CACHE_LOCAL_BYTES: a cached page then
+# costs no round trip to Redis (home/cache_watch.py). PAGE_CACHE_WATCH=false reads Redis for
+# every page instead.
+PAGE_CACHE_WATCH = os.environ.get("PAGE_CACHE_WATCH", "true").lower() != "false"
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
 PAGE_CACHE_EXCLUDE_PREFIXES = ["/admin/", "/documents/", "/search/", "/feedback/", "/static/", "/media/"]
 
 # CDN or reverse proxy purging (wagtail.contrib.frontend_cache): every change purges the site's

@@ -338,3 +338,32 @@ def test_a_proxy_that_cannot_be_reached_does_not_stop_a_publish(
         index.save_revision().publish()
     assert Page.objects.get(pk=index.pk).title == "SEN Support, renamed"
     assert "SEN Support, renamed" in page_text("/sen-support/")[1]
+
+
+def test_with_redis_a_worker_answers_from_its_memory_and_a_publish_shows_at_once(loaded_site, redis_page_cache):
+    """Production's cache (Redis, watched: home/cache_watch.py): a page this worker has served
+    costs no Redis read, and a publish still shows at the next request, on the page and its
+    index."""
+    from django_redis.client import DefaultClient
+
+    page = GuidancePage.objects.get(slug="what-is-sen-support")
+    warm(page.url, "/sen-support/")
+
+    def no_round_trip(*args, **kwargs):
+        raise AssertionError("a cached page asked Redis")
+
+    with (
+        mock.patch.object(DefaultClient, "get", no_round_trip),
+        mock.patch.object(DefaultClient, "get_many", no_round_trip),
+    ):
+        for url in (page.url, "/sen-support/"):
+            assert Client().get(url).headers["X-Page-Cache"] == "hit", url
+
+    page.title = "What SEN Support means for your child"
+    page.save_revision().publish()
+    for url in (page.url, "/sen-support/"):
+        status, html = page_text(url)
+        assert status == 200
+        assert "What SEN Support means for your child" in html, url
+        assert ">What is SEN Support?<" not in html, url
+        assert Client().get(url).headers["X-Page-Cache"] == "hit", url
