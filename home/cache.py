@@ -288,12 +288,19 @@ def cached_fragment(request, name, render):
     key = fragment_key(request, name)
     if key is None:
         return render()
+    # This process's copy (the key holds the generation): a string, nothing to unpickle.
+    local = _this_generation(current_generation())
+    html = local.get(("fragment", key))
+    if html is not None:
+        return html
     try:
         html = page_cache().get(key)
     except Exception:  # noqa: BLE001 - with the cache down, render
         logger.exception("A page fragment could not be read")
         return render()
-    if html is None:
+    if html is not None:
+        local[("fragment", key)] = html
+    else:
         html = render()
         if not hasattr(request, "_shared_fragments"):
             request._shared_fragments = {}
@@ -311,6 +318,9 @@ def keep_fragments(request, seconds):
         page_cache().set_many(fragments, seconds)
     except Exception:  # noqa: BLE001 - the visitor still gets the page
         logger.exception("Page fragments could not be written")
+    local = _this_generation(current_generation())
+    for key, html in fragments.items():
+        local[("fragment", key)] = html
 
 
 # --- What makes pages stale ---------------------------------------------------------------------

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.utils import translation
 
 from .cache import for_generation
+from .routing import public_only
 
 
 def bcp47(code):
@@ -146,6 +147,22 @@ def prefer_active_language(queryset):
     if found is None:
         found = queryset.filter(locale_id=default_locale_id()).first()
     return found
+
+
+def site_page(model, *, public=False):
+    """The site's live page of `model`, a type it has one of ('Find support', the contact
+    directory...), in the active language or else in English (`prefer_active_language`); with
+    `public`, only if it is not private. Kept until the next content change, per language:
+    links and listings on many pages ask for it."""
+
+    def find():
+        queryset = model.objects.live()
+        if public:
+            queryset = public_only(queryset)
+        return prefer_active_language(queryset)
+
+    name = f"site-page:{model._meta.label_lower}:{'public' if public else 'live'}:{translation.get_language()}"
+    return for_generation(name, find)
 
 
 def default_locale_id():

@@ -24,7 +24,7 @@ from .cache import (
     watched_generation,
 )
 from .cache_watch import is_watchable
-from .routing import route_for_request
+from .routing import route_for_request, site_root_paths
 from .routing import serve as routing_serve
 
 logger = logging.getLogger(__name__)
@@ -224,3 +224,6 @@ class SharedRoutingMiddleware:
         # project maps it instead.
         if view_func in (routing_serve, wagtail_serve) and view_args and is_shared_request(request):
             request._wagtail_route_for_request = route_for_request(request, view_args[0])
+            # Wagtail keeps the sites' root paths on the request for the page's links: from
+            # this process's copy for the generation, not a cache read per request.
+            request._wagtail_cached_site_root_paths = site_root_paths()

@@ -29,6 +29,26 @@ def public_only(queryset):
     return queryset.public() if site_has_view_restrictions() else queryset
 
 
+def site_root_paths():
+    """Wagtail's `Site.get_site_root_paths()`, kept until the next content change (saving a
+    site is one), in this process's copy: no cache read per request."""
+    return for_generation("site-root-paths", Site.get_site_root_paths)
+
+
+def live_children(page):
+    """The page's live, public children as their own types (their StreamFields deferred: a
+    list of children shows titles, summaries and links). Kept until the next content change,
+    as the breadcrumbs are: which children a page has is part of the tree, and any change to
+    the tree bumps the generation. A page not yet saved (a preview) looks them up each time."""
+
+    def find():
+        return list(public_only(page.get_children().live()).defer_streamfields().specific())
+
+    if page.pk is None:
+        return find()
+    return for_generation(f"children:{page.pk}", find)
+
+
 class CheapServeMixin:
     def route(self, request, path_components):
         if not path_components:

@@ -6,7 +6,7 @@ import re
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 
-from home.languages import prefer_active_language
+from home.languages import site_page
 from home.shortlist import Item, contact_facts, register_kind, register_page_type
 
 
@@ -38,7 +38,7 @@ def load_contacts(ids):
     from .models import Contact, ContactDirectoryPage
 
     contacts = list(Contact.objects.live().filter(pk__in=ids).prefetch_related("areas"))
-    directory = prefer_active_language(ContactDirectoryPage.objects.live()) if contacts else None
+    directory = site_page(ContactDirectoryPage) if contacts else None
     items = {}
     for contact in contacts:
         areas = [area.name for area in contact.areas.all()]

@@ -21,7 +21,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, Rev
 from wagtail.search import index
 
 from home.admin_forms import LocalOfferSnippetForm
-from home.languages import active_locale_id, in_active_language, prefer_active_language
+from home.languages import active_locale_id, in_active_language, site_page
 from home.models import Audience, BasePage, ReviewMixin
 from home.slugs import SlugFromNameMixin
 
@@ -244,7 +244,7 @@ class Contact(
         return bool(self.phone or self.email or self.full_address)
 
     def get_directory(self):
-        return prefer_active_language(ContactDirectoryPage.objects.live())
+        return site_page(ContactDirectoryPage)
 
     def get_url(self, directory=None, request=None):
         """The contact's own page, under the directory page ('' if there is no directory)."""

@@ -23,8 +23,8 @@ def first_contact(service):
 @register.simple_tag
 def find_support_page():
     """The live 'Find support' page, or None."""
-    from home.languages import prefer_active_language
+    from home.languages import site_page
 
     from ..models import FindSupportPage
 
-    return prefer_active_language(FindSupportPage.objects.live().public())
+    return site_page(FindSupportPage, public=True)
