@@ -59,10 +59,17 @@ class GuidancePage(BasePage):
         verbose_name = "guidance page"
 
     def get_related_pages(self):
-        """The live related pages, in the order the editor chose, in one query."""
+        """The live related pages, in the order the editor chose, in one query (none for the
+        copy routing keeps: see `prepare_to_keep`)."""
+        if hasattr(self, "_kept_related_pages"):
+            return self._kept_related_pages
         ids = [link.page_id for link in self.related_pages.all()]
         found = public_only(Page.objects.live()).in_bulk(ids) if ids else {}
         return [found[i] for i in ids if i in found]
+
+    def prepare_to_keep(self):
+        super().prepare_to_keep()
+        self._kept_related_pages = self.get_related_pages()
 
 
 class GuidanceRelatedPage(Orderable):

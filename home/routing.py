@@ -50,6 +50,12 @@ def live_children(page):
 
 
 class CheapServeMixin:
+    def prepare_to_keep(self):
+        """Called before routing keeps this page for the generation (`route_for_request`): page
+        types load here what every render of them needs and only a change to the content can
+        change (related pages, contacts, child pages), so that each request's copy already
+        holds it. (Not StreamField blocks: Wagtail pickles a StreamField as its raw data.)"""
+
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
@@ -186,6 +192,9 @@ def _find_target(site, components):
         f"root-page:{translation.get_language()}:{site.pk}", lambda: site.root_page.localized.specific
     )
     try:
-        return root.find_target(components) if isinstance(root, CheapServeMixin) else (root, components)
+        page, remaining = root.find_target(components) if isinstance(root, CheapServeMixin) else (root, components)
     except Http404:
         return None  # not kept: for_generation computes None again (404 pages are page-cached)
+    if isinstance(page, CheapServeMixin):
+        page.prepare_to_keep()
+    return page, remaining

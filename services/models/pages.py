@@ -285,6 +285,11 @@ class ServicePage(BasePage):
             self._contacts = self._get_contacts()
         return self._contacts
 
+    def prepare_to_keep(self):
+        super().prepare_to_keep()
+        self.get_contacts()
+        self.get_child_pages()
+
     def _get_contacts(self):
         links = self.contact_links.filter(contact__live=True).select_related("contact").order_by("sort_order")
         contacts = [link.contact for link in links]
