@@ -13,9 +13,10 @@ for a path with the generation too (used by `home.middleware.SharedRoutingMiddle
 
 from django.http import Http404
 from django.utils import translation
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction, Site
 
-from .cache import for_generation
+from .cache import for_generation, in_process
 
 
 def site_has_view_restrictions():
@@ -49,12 +50,44 @@ def live_children(page):
     return for_generation(f"children:{page.pk}", find)
 
 
+def _loaded(value):
+    """`value` (a StreamField's value) with every block in it converted, nested ones too, so
+    that reading it later changes nothing in it."""
+    from wagtail.blocks.list_block import ListValue
+    from wagtail.blocks.stream_block import StreamValue
+    from wagtail.blocks.struct_block import StructValue
+
+    if isinstance(value, StreamValue):
+        for child in value:
+            _loaded(child.value)
+    elif isinstance(value, ListValue):
+        for item in value:
+            _loaded(item)
+    elif isinstance(value, StructValue):
+        for item in value.values():
+            _loaded(item)
+    return value
+
+
 class CheapServeMixin:
+    def use_kept_streams(self):
+        """Give this copy of the page its StreamFields as this process keeps them for the
+        generation (`home.cache.in_process`), already loaded: their blocks, with the pages,
+        documents and images they point to, are worked out once per process and change, not at
+        every render. (Routing's kept copy cannot hold them: Wagtail pickles a StreamField as
+        its raw data.) Shared by every request the process serves until the next change:
+        templates only read them. For the copies routing serves to visitors only."""
+        for field in self._meta.concrete_fields:
+            if isinstance(field, StreamField):
+                name = field.attname
+                raw = getattr(self, name)
+                setattr(self, name, in_process(f"stream:{self.pk}:{name}", lambda raw=raw: _loaded(raw)))
+
     def prepare_to_keep(self):
         """Called before routing keeps this page for the generation (`route_for_request`): page
         types load here what every render of them needs and only a change to the content can
         change (related pages, contacts, child pages), so that each request's copy already
-        holds it. (Not StreamField blocks: Wagtail pickles a StreamField as its raw data.)"""
+        holds it. (StreamField blocks are kept apart: `use_kept_streams`.)"""
 
     def route(self, request, path_components):
         if not path_components:
@@ -181,6 +214,8 @@ def route_for_request(request, path):
     if target is None:
         return None
     page, remaining = target
+    if isinstance(page, CheapServeMixin):
+        page.use_kept_streams()
     try:
         return page.route(request, remaining)
     except Http404:

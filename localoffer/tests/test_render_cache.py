@@ -192,3 +192,30 @@ def test_the_footer_is_kept_for_every_page_of_the_site(uncached):
     other = ServicePage.objects.get(slug="sssen").url
     assert footer_renders(Client(), first)[0] == 1
     assert footer_renders(Client(), other)[0] == 0  # another page, the same footer
+
+
+def test_a_pages_blocks_are_kept_loaded_and_a_change_to_them_shows_at_once(uncached):
+    """Each process keeps a page's StreamField blocks loaded for the generation
+    (`use_kept_streams`): a later render does not load the pages its 'next steps' link to
+    again. A published change to a block, or to a page a block links to, shows at once."""
+    page = GuidancePage.objects.get(slug="four-stages-of-sen-support")
+    warm("/", page.url)
+    with CaptureQueriesContext(connection) as captured:
+        assert Client().get(page.url).status_code == 200
+    link_pages = [query["sql"] for query in captured if '"wagtailcore_page"."id" IN' in query["sql"]]
+    assert link_pages == [], link_pages
+
+    raw = page.body.raw_data
+    text_block = next(block for block in raw if block["type"] == "text")
+    text_block["value"] = "<p>SEN Support has four stages, and you are part of each one.</p>"
+    page.body = raw
+    page.save_revision().publish()
+    html = text(page.url)
+    assert "you are part of each one" in html
+    assert "You should be involved at every stage" not in html
+
+    linked = GuidancePage.objects.get(slug="what-is-sen-support")
+    assert "What is SEN Support?" in html
+    linked.title = "SEN Support explained"
+    linked.save_revision().publish()
+    assert "SEN Support explained" in text(page.url)
