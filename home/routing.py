@@ -8,7 +8,9 @@ breadcrumbs with the page cache's generation (home/cache.py), so they are worked
 change, not once per request (from the parents routing loaded, when it did).
 
 For anonymous GETs, `route_for_request` keeps the site for a host, its home page and the page
-for a path with the generation too (used by `home.middleware.SharedRoutingMiddleware`).
+for a path with the generation too (used by `home.middleware.SharedRoutingMiddleware`): the page
+with what its renders need (`prepare_to_keep`: contacts, child pages, related pages), and each
+worker keeps its StreamField blocks loaded (`use_kept_streams`).
 """
 
 from django.http import Http404
