@@ -38,20 +38,6 @@ def site_root_paths():
     return for_generation("site-root-paths", Site.get_site_root_paths)
 
 
-def live_children(page):
-    """The page's live, public children as their own types (their StreamFields deferred: a
-    list of children shows titles, summaries and links). Kept until the next content change,
-    as the breadcrumbs are: which children a page has is part of the tree, and any change to
-    the tree bumps the generation. A page not yet saved (a preview) looks them up each time."""
-
-    def find():
-        return list(public_only(page.get_children().live()).defer_streamfields().specific())
-
-    if page.pk is None:
-        return find()
-    return for_generation(f"children:{page.pk}", find)
-
-
 def _loaded(value):
     """`value` (a StreamField's value) with every block in it converted, nested ones too, so
     that reading it later changes nothing in it."""

@@ -225,41 +225,6 @@ class HomePage(BasePage):  # noqa: DJ008 (Page gives __str__)
     class Meta:
         verbose_name = "home page"
 
-    def parents_link_items(self):
-        return self.link_items()["parents_links"]
-
-    def schools_link_items(self):
-        return self.link_items()["schools_links"]
-
-    def link_items(self):
-        """Both lists of links as plain values (page, url, text, description, as LinkBlock
-        gives them), with the pages of both loaded in one query. Worked out once per copy of
-        the page: the copy routing keeps already holds them (`prepare_to_keep`)."""
-        if not hasattr(self, "_link_items"):
-            lists = {name: [child.get("value") or {} for child in getattr(self, name).raw_data] for name in LINK_LISTS}
-            ids = {link.get("page") for links in lists.values() for link in links if link.get("page")}
-            pages = Page.objects.in_bulk(ids) if ids else {}
-            self._link_items = {
-                name: [
-                    {
-                        "page": pages.get(link.get("page")),
-                        "url": link.get("url") or "",
-                        "text": link.get("text") or "",
-                        "description": link.get("description") or "",
-                    }
-                    for link in links
-                ]
-                for name, links in lists.items()
-            }
-        return self._link_items
-
-    def prepare_to_keep(self):
-        super().prepare_to_keep()
-        self.link_items()
-
-
-LINK_LISTS = ("parents_links", "schools_links")
-
 
 class InformationPage(BasePage):  # noqa: DJ008 (Page gives __str__)
     """A plain page for the site's own information: accessibility statement, cookies, privacy,

@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentsBlock, KeyFigureBlock
 from home.models import BasePage
-from home.routing import live_children, public_only
+from home.routing import public_only
 
 from ..blocks import CriterionBlock
 
@@ -272,10 +272,10 @@ class ServicePage(BasePage):
         return "Not stated"
 
     def get_child_pages(self):
-        """The live child pages, as their own types (home.routing.live_children: kept per
-        generation), once per render: the start button and 'More about this service' ask."""
+        """The live child pages, as their own types, once per render (the start button and
+        'More about this service' ask); routing's kept copy already holds them."""
         if not hasattr(self, "_child_pages"):
-            self._child_pages = live_children(self)
+            self._child_pages = list(public_only(self.get_children().live()).specific())
         return self._child_pages
 
     def get_contacts(self):
