@@ -100,6 +100,17 @@ def pytest_runtest_teardown(item, nextitem):
         state.close()
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite, each test process loads the migrated database from a snapshot instead of
+    running every migration (localoffer/tests/migrated_db.py); it migrates, and writes the
+    snapshot again, when anything the migrations depend on has changed."""
+    from localoffer.tests.migrated_db import snapshot_migrations
+
+    with snapshot_migrations():
+        yield
+
+
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
     """Each test starts with no page in the page cache that it can see (home/cache.py): pages

@@ -1,5 +1,6 @@
 """Small factories for the editorial tests: a site with a home page, users in each role."""
 
+from contextlib import contextmanager
 from datetime import date
 
 from django.contrib.auth.models import Group, Permission, User
@@ -50,3 +51,40 @@ def set_review(page, review_by, owner=None, last_reviewed=None):
     )
     page.refresh_from_db()
     return page
+
+
+@contextmanager
+def kept_for_several_tests(django_db_blocker):
+    """Data built once and kept for several tests (a module-scoped fixture), the way the root
+    conftest keeps the starter content: a transaction is opened before it is built and rolled
+    back after the last test; each test runs in a savepoint inside it, so its own changes are
+    rolled back to the kept data. Yields `build(function)`, which runs `function` with database
+    access and returns what it returns.
+
+    The tests must not keep changed Python objects between them: fixtures built on this should
+    hand each test fresh copies from the database."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+
+    def build(function):
+        with django_db_blocker.unblock():
+            result = function()
+        cache.clear()
+        return result
+
+    try:
+        yield build
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+        cache.clear()
+
+
+def fresh(objects):
+    """The same rows, read again: a dict of model instances, each as it now is in the database."""
+    return {name: type(obj).objects.get(pk=obj.pk) for name, obj in objects.items()}

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from home.models import HomePage
+from home.tests.helpers import fresh, kept_for_several_tests
 from services.directory import clean_search_text, escape_vcard_text, fold_line, make_vcard
 from services.models import Area, Contact, ContactDirectoryPage, ServiceIndexPage, ServicePage
 from services.models.pages import ServicePageContact
@@ -44,8 +45,7 @@ def make_contact(slug, live=True, services=(), areas=(), **fields):
     return contact
 
 
-@pytest.fixture
-def tree(db):
+def build_tree():
     root = Page.get_first_root_node()
     home = publish_page(root, HomePage(title="Test home", slug="test-home"))
     Site.objects.update_or_create(
@@ -60,8 +60,7 @@ def tree(db):
     return {"home": home, "alpha": alpha, "beta": beta, "directory": directory, "north": north, "south": south}
 
 
-@pytest.fixture
-def people(tree):
+def build_people(tree):
     """Four live contacts and one draft, spread across services, audiences and areas."""
     return {
         "team": make_contact(
@@ -86,6 +85,33 @@ def people(tree):
         "role": make_contact("school-senco", name="School SENCO", kind="role", audience="parents"),
         "draft": make_contact("secret-draft", name="Secret draft", live=False, services=[tree["alpha"]]),
     }
+
+
+# The tree and the people are built once for this module (home/tests/helpers.py,
+# kept_for_several_tests); each test's changes are rolled back after it. The tests that use the
+# tree alone run first (services/tests/conftest.py), before the people are added.
+
+
+@pytest.fixture(scope="module")
+def _kept_tree(django_db_setup, django_db_blocker):
+    with kept_for_several_tests(django_db_blocker) as build:
+        yield build(build_tree)
+
+
+@pytest.fixture(scope="module")
+def _kept_people(_kept_tree, django_db_blocker):
+    with kept_for_several_tests(django_db_blocker) as build:
+        yield build(lambda: build_people(_kept_tree))
+
+
+@pytest.fixture
+def tree(_kept_tree, db):
+    return fresh(_kept_tree)
+
+
+@pytest.fixture
+def people(_kept_people, tree):
+    return fresh(_kept_people)
 
 
 def names_in(response):
