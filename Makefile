@@ -50,10 +50,10 @@ test: install frontend
 	@if [ -n "$(TEST_DATABASE_URL)" ]; then $(MAKE) test-postgres; else echo "TEST_DATABASE_URL not set: skipping the PostgreSQL run."; fi
 
 test-sqlite: install frontend
-	env -u DATABASE_URL $(PY) -m pytest -n $(TEST_WORKERS)
+	env -u DATABASE_URL $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 test-postgres: install frontend
-	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -n $(TEST_WORKERS)
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # Screenshots of every page type and state at 320 and 1280 px, in test-artifacts/screenshots/
 # (the browser tests take them only when asked: they are for people to look at).

@@ -29,11 +29,24 @@ def _is_transactional(item):
     return "transactional_db" in names or "live_server" in names or bool(marker and marker.kwargs.get("transaction"))
 
 
+def _is_browser(item):
+    return "site" in getattr(item, "fixturenames", ()) and "live_server" in getattr(item, "fixturenames", ())
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Run the tests that use the starter site one after another, so it is loaded once (after
-    the other database tests and before the transactional ones, as pytest-django orders them)."""
-    items.sort(key=lambda item: (_is_transactional(item), _uses_starter_site(item)))
+    """The browser tests first: they spend about a third of their time waiting for the browser,
+    and going first, they share the machine with the other process's tests instead of ending
+    the run alone. Then the other database tests, then the tests that use the starter site,
+    one after another, so it is loaded once; then the other transactional tests, as
+    pytest-django orders them."""
+    items.sort(key=lambda item: (not _is_browser(item), _is_transactional(item), _uses_starter_site(item)))
+    # With `--dist loadgroup` (make test), the browser tests are dealt to two groups in turn, so
+    # two processes share them; the other tests go out a module (or class) at a time, so a
+    # module's shared data is built in one process only.
+    browser_tests = [item for item in items if _is_browser(item)]
+    for number, item in enumerate(browser_tests):
+        item.add_marker(pytest.mark.xdist_group(f"browser-{number % 2}"))
 
 
 class _StarterSite:
