@@ -35,11 +35,10 @@ def _is_browser(item):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """The browser tests first: they spend about a third of their time waiting for the browser,
-    and going first, they share the machine with the other process's tests instead of ending
-    the run alone. Then the other database tests, then the tests that use the starter site,
-    one after another, so it is loaded once; then the other transactional tests, as
-    pytest-django orders them."""
+    """The browser tests first, dealt to two groups (below), so both processes share them
+    instead of one process running nearly all of them at the end. Then the other database
+    tests, then the tests that use the starter site, one after another, so it is loaded once;
+    then the other transactional tests, as pytest-django orders them."""
     items.sort(key=lambda item: (not _is_browser(item), _is_transactional(item), _uses_starter_site(item)))
     # With `--dist loadgroup` (make test), the browser tests are dealt to two groups in turn, so
     # two processes share them; the other tests go out a module (or class) at a time, so a
